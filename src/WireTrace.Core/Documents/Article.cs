@@ -1,0 +1,25 @@
+using WireTrace.Core.Text;
+
+namespace WireTrace.Core.Documents;
+
+/// <summary>
+/// One article as read: identity and metadata, the original text, and the body span that is compared
+/// (the text less any outlet prefix, dateline and headline that were recognised).
+/// </summary>
+/// <param name="Id">File name without extension for files; the <c>id</c> field for JSONL and CSV rows.</param>
+/// <param name="Path">Where it was read from (file path, with <c>:line</c> for rows), for messages and reports.</param>
+/// <param name="Agency">A news agency named in a dateline (AFP, Reuters, AP), if any.</param>
+public sealed record Article(
+    string Id,
+    string? Path,
+    string Text,
+    TextSpan Body,
+    string? Title = null,
+    string? Outlet = null,
+    DateOnly? Published = null,
+    string? Url = null,
+    string? Agency = null,
+    string? Dateline = null)
+{
+    public ReadOnlySpan<char> BodyText => Body.Slice(Text);
+}
