@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that samples/demo/gold.json agrees with the demo articles.
+"""Checks that samples/demo.gold.json agrees with the demo articles.
 
 Run from anywhere: python3 samples/demo/check_gold.py
 Stdlib only. Exits with status 1 and lists every failure if anything is off.
@@ -10,7 +10,8 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "demo"
+GOLD = Path(__file__).resolve().parent / "demo.gold.json"
 RELATIONS = {"duplicate", "near-duplicate", "excerpt", "paraphrase", "partial", "same-event"}
 ABBREVIATIONS = {"mr.", "mrs.", "dr.", "u.n.", "st."}
 failures = []
@@ -108,7 +109,7 @@ def word_diff_count(a, b):
 
 
 def main():
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     docs = load_documents()
     src_id = gold["source"]
     check(src_id in docs, "source document missing")

@@ -1,0 +1,37 @@
+using WireTrace.Core.Documents;
+using WireTrace.Core.Similarity;
+using WireTrace.Core.Text;
+
+namespace WireTrace.Core.Analysis;
+
+/// <summary>
+/// One analysis run: turns articles into <see cref="AnalyzedDocument"/>s sharing a vocabulary and term
+/// statistics, then gives the analyzer over them. Add every document before creating the analyzer, so
+/// that term rarities are those of the whole set.
+/// </summary>
+public sealed class AnalysisContext
+{
+    private readonly TextAnalyzer _textAnalyzer;
+    private readonly object _statisticsLock = new();
+
+    public AnalysisContext(TextAnalyzer textAnalyzer)
+    {
+        _textAnalyzer = textAnalyzer;
+    }
+
+    public Vocabulary Vocabulary { get; } = new();
+
+    public TermStatistics Statistics { get; } = new();
+
+    /// <summary>Analyses an article's text and counts its terms. Thread-safe.</summary>
+    public AnalyzedDocument Add(Article article)
+    {
+        var model = _textAnalyzer.Analyze(article.Text, article.Body);
+        var profile = DocumentProfile.Build(model, Vocabulary);
+        lock (_statisticsLock) Statistics.Add(profile);
+        return new AnalyzedDocument(article, model, profile);
+    }
+
+    public PairAnalyzer CreateAnalyzer(ISentenceSimilarity? similarity = null)
+        => new(similarity ?? new LexicalSentenceSimilarity(Statistics), Statistics);
+}

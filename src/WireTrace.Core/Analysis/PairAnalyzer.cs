@@ -1,0 +1,57 @@
+using WireTrace.Core.Alignment;
+using WireTrace.Core.Similarity;
+
+namespace WireTrace.Core.Analysis;
+
+/// <summary>
+/// Analyses how one article was made from another: sentence alignment, word diffs, coverage, verbatim
+/// share, relation, confidence, added and dropped sentences, and direction.
+/// </summary>
+public sealed class PairAnalyzer
+{
+    private readonly SentenceAligner _aligner;
+    private readonly SameEventScorer _sameEvent;
+    private readonly RelationClassifier _classifier;
+
+    public PairAnalyzer(ISentenceSimilarity similarity, TermStatistics statistics, AlignerOptions? aligner = null, RelationThresholds? thresholds = null)
+    {
+        Similarity = similarity;
+        _aligner = new SentenceAligner(similarity, aligner);
+        _sameEvent = new SameEventScorer(statistics);
+        _classifier = new RelationClassifier(thresholds);
+    }
+
+    public ISentenceSimilarity Similarity { get; }
+
+    /// <summary>Analyses <paramref name="derived"/> as made from <paramref name="source"/>.</summary>
+    public PairAnalysis Analyze(AnalyzedDocument source, AnalyzedDocument derived)
+    {
+        var alignment = _aligner.Align(source.Profile, derived.Profile);
+        var sameEvent = _sameEvent.Score(source.Profile, derived.Profile);
+        var measures = RelationClassifier.Measure(source, derived, alignment, sameEvent, _classifier.Thresholds.StrongPairSimilarity);
+        var relation = _classifier.Classify(measures);
+        var direction = DirectionEstimator.Estimate(source, derived, measures.Coverage);
+        return new PairAnalysis(
+            source.Id,
+            derived.Id,
+            relation,
+            RelationClassifier.Confidence(relation, measures, alignment),
+            new Coverage(Math.Round(measures.Coverage.OfSource, 4), Math.Round(measures.Coverage.OfDerived, 4)),
+            Math.Round(measures.VerbatimShare, 4),
+            alignment.Alignments,
+            alignment.Added,
+            alignment.Dropped,
+            direction,
+            sameEvent);
+    }
+
+    /// <summary>Analyses the pair in the direction the evidence favours (see <see cref="DirectionEstimator"/>).</summary>
+    public PairAnalysis AnalyzeEitherWay(AnalyzedDocument a, AnalyzedDocument b)
+    {
+        var forward = Analyze(a, b);
+        if (forward.Direction.Score >= 0) return forward;
+        var backward = Analyze(b, a);
+        // Keep the first estimate's reasons: they were made with the same evidence, seen from a.
+        return backward with { Direction = new DirectionEvidence(-forward.Direction.Score, forward.Direction.Reasons) };
+    }
+}

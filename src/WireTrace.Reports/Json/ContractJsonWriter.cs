@@ -1,0 +1,217 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using WireTrace.Core.Alignment;
+using WireTrace.Core.Analysis;
+using WireTrace.Core.Stories;
+
+namespace WireTrace.Reports.Json;
+
+/// <summary>An input that was skipped, with where and why.</summary>
+public sealed record ReportSkip(string Path, int? Line, string Reason);
+
+/// <summary>
+/// Writes the scan and compare output contract (docs/schema): field names are stable; fields may be
+/// added, never renamed. Article text is written as JSON strings with every HTML-significant character
+/// escaped, so the file can be embedded in a page safely.
+/// </summary>
+public static class ContractJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    public static void WriteScan(Stream output, IReadOnlyList<AnalyzedDocument> documents, StoryResult? stories, IReadOnlyList<ReportSkip> skipped, string similarity)
+    {
+        using var w = new Utf8JsonWriter(output, Options);
+        w.WriteStartObject();
+        w.WriteString("tool", "wiretrace");
+        w.WriteString("similarity", similarity);
+        w.WriteStartArray("documents");
+        foreach (var d in documents.OrderBy(d => d.Id, StringComparer.Ordinal)) WriteDocument(w, d);
+        w.WriteEndArray();
+        if (stories != null)
+        {
+            w.WriteStartArray("stories");
+            var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+            foreach (var s in stories.Stories) WriteStory(w, s, byId);
+            w.WriteEndArray();
+            w.WriteStartArray("unrelated");
+            foreach (var id in stories.Unrelated) w.WriteStringValue(id);
+            w.WriteEndArray();
+        }
+        WriteSkipped(w, skipped);
+        w.WriteEndObject();
+    }
+
+    public static void WriteCompare(Stream output, AnalyzedDocument source, AnalyzedDocument derived, PairAnalysis analysis, string similarity)
+    {
+        using var w = new Utf8JsonWriter(output, Options);
+        w.WriteStartObject();
+        w.WriteString("tool", "wiretrace");
+        w.WriteString("similarity", similarity);
+        w.WriteStartArray("documents");
+        WriteDocument(w, source);
+        WriteDocument(w, derived);
+        w.WriteEndArray();
+        w.WritePropertyName("derivation");
+        WriteDerivation(w, new Derivation(derived.Id, source.Id, analysis), source, derived);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDocument(Utf8JsonWriter w, AnalyzedDocument d)
+    {
+        var a = d.Article;
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        WriteNullable(w, "path", a.Path);
+        WriteNullable(w, "outlet", a.Outlet);
+        WriteNullable(w, "published", a.Published?.ToString("yyyy-MM-dd"));
+        WriteNullable(w, "title", a.Title);
+        WriteNullable(w, "url", a.Url);
+        WriteNullable(w, "agency", a.Agency);
+        WriteNullable(w, "dateline", a.Dateline);
+        w.WriteStartArray("sentences");
+        for (int i = 0; i < d.Model.Sentences.Count; i++) w.WriteStringValue(d.Model.SentenceText(i));
+        w.WriteEndArray();
+        w.WriteStartArray("sentenceSpans");
+        foreach (var s in d.Model.Sentences)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(s.Span.Start);
+            w.WriteNumberValue(s.Span.End);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("words", d.Model.WordCount);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStory(Utf8JsonWriter w, Story s, IReadOnlyDictionary<string, AnalyzedDocument> byId)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("source", s.Source);
+        w.WriteStartArray("members");
+        foreach (var m in s.Members) w.WriteStringValue(m);
+        w.WriteEndArray();
+        w.WriteStartArray("derivations");
+        foreach (var d in s.Derivations) WriteDerivation(w, d, byId[d.From], byId[d.Derived]);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDerivation(Utf8JsonWriter w, Derivation d, AnalyzedDocument source, AnalyzedDocument derived)
+    {
+        var a = d.Analysis;
+        w.WriteStartObject();
+        w.WriteString("derived", d.Derived);
+        w.WriteString("from", d.From);
+        w.WriteString("relation", a.Relation.ToContractName());
+        w.WriteNumber("confidence", a.Confidence);
+        w.WriteStartObject("coverage");
+        w.WriteNumber("ofSource", a.Coverage.OfSource);
+        w.WriteNumber("ofDerived", a.Coverage.OfDerived);
+        w.WriteEndObject();
+        w.WriteNumber("verbatimShare", a.VerbatimShare);
+        w.WriteStartObject("direction");
+        w.WriteNumber("score", a.Direction.Score);
+        w.WriteStartArray("reasons");
+        foreach (var r in a.Direction.Reasons) w.WriteStringValue(r);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("sameEvent");
+        w.WriteNumber("score", a.SameEvent.Score);
+        w.WriteNumber("sharedNames", a.SameEvent.SharedNames);
+        w.WriteNumber("sharedNumbers", a.SameEvent.SharedNumbers);
+        w.WriteEndObject();
+        w.WriteStartArray("alignments");
+        foreach (var al in a.Alignments) WriteAlignment(w, al);
+        w.WriteEndArray();
+        w.WriteStartArray("added");
+        foreach (var i in a.Added) WriteIndexed(w, i, derived.Model.SentenceText(i));
+        w.WriteEndArray();
+        w.WriteStartArray("dropped");
+        foreach (var i in a.Dropped) WriteIndexed(w, i, source.Model.SentenceText(i));
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteAlignment(Utf8JsonWriter w, SentenceAlignment al)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("derived");
+        foreach (var i in al.Derived) w.WriteNumberValue(i);
+        w.WriteEndArray();
+        w.WriteStartArray("source");
+        foreach (var j in al.Source) w.WriteNumberValue(j);
+        w.WriteEndArray();
+        w.WriteString("kind", KindName(al.Kind));
+        w.WriteNumber("similarity", Math.Round(al.Similarity, 4));
+        w.WriteBoolean("moved", al.Moved);
+        w.WriteStartArray("diff");
+        foreach (var span in al.Diff.Spans)
+        {
+            w.WriteStartObject();
+            w.WriteString("op", span.Operation.ToString().ToLowerInvariant());
+            WriteSpan(w, "source", span.Source);
+            WriteSpan(w, "derived", span.Derived);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static string KindName(AlignmentKind kind) => kind switch
+    {
+        AlignmentKind.Verbatim => "verbatim",
+        AlignmentKind.NearVerbatim => "near-verbatim",
+        AlignmentKind.Paraphrase => "paraphrase",
+        AlignmentKind.Merge => "merge",
+        AlignmentKind.Split => "split",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static void WriteSpan(Utf8JsonWriter w, string name, Core.Text.TextSpan? span)
+    {
+        if (span is not { } s)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartArray(name);
+        w.WriteNumberValue(s.Start);
+        w.WriteNumberValue(s.End);
+        w.WriteEndArray();
+    }
+
+    private static void WriteIndexed(Utf8JsonWriter w, int index, string text)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("index", index);
+        w.WriteString("text", text);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSkipped(Utf8JsonWriter w, IReadOnlyList<ReportSkip> skipped)
+    {
+        w.WriteStartArray("skipped");
+        foreach (var s in skipped)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", s.Path);
+            if (s.Line is { } line) w.WriteNumber("line", line);
+            else w.WriteNull("line");
+            w.WriteString("reason", s.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+}
