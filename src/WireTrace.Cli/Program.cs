@@ -1,1 +1,3 @@
-return 0;
+using WireTrace.Cli;
+
+return await WireTraceCli.RunAsync(args);

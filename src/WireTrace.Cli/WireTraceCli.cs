@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Spectre.Console;
+using WireTrace.Cli.Commands;
+
+namespace WireTrace.Cli;
+
+/// <summary>The command line: builds the commands and runs one, writing to the given consoles.</summary>
+public static class WireTraceCli
+{
+    public static RootCommand Build(IAnsiConsole console, TextWriter error)
+    {
+        var root = new RootCommand(
+            "WireTrace finds reused news text and explains it: which articles carry the same story, which one is the source, " +
+            "how each derived article maps onto it sentence by sentence, and which facts changed on the way.")
+        {
+            ScanCommand.Create(console, error),
+            CompareCommand.Create(console, error),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        console ??= AnsiConsole.Console;
+        error ??= System.Console.Error;
+        var root = Build(console, error);
+        var config = new InvocationConfiguration { Output = output ?? System.Console.Out, Error = error };
+        using var cancel = new CancellationTokenSource();
+        System.Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("wiretrace: cancelled");
+            return 130;
+        }
+    }
+}
