@@ -7,7 +7,8 @@ public sealed class EnglishStemmerTests
     [Fact]
     public void Default_uses_the_native_library_when_it_is_installed()
     {
-        Assert.IsType<SnowballNativeStemmer>(EnglishStemmer.Default);
+        Assert.IsType<SnowballNativeStemmer>(EnglishStemmer.Engine);
+        Assert.Same(EnglishStemmer.Engine, Assert.IsType<CachingStemmer>(EnglishStemmer.Default).Inner);
         Assert.Equal("snowball-native", EnglishStemmer.Name);
         Assert.Same(EnglishStemmer.Default, EnglishStemmer.Default);
         Assert.Equal("connect", EnglishStemmer.Default.Stem("connected"));
