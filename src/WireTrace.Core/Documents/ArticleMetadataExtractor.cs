@@ -98,6 +98,8 @@ public static partial class ArticleMetadataExtractor
         var trimmedEnd = lineEnd;
         while (trimmedEnd > pos && char.IsWhiteSpace(text[trimmedEnd - 1])) trimmedEnd--;
         var line = text.AsSpan(pos, trimmedEnd - pos);
+        var marks = MarkdownHeadingMarks(line);
+        if (marks > 0) line = line[marks..];
         if (line.IsEmpty || line.Length > MaxTitleChars || lineEnd >= end) return false; // a one-line text has no title
         if (!char.IsUpper(line[0]) && !char.IsDigit(line[0]) && !IsOpeningQuote(line[0])) return false;
         if (EndsLikeSentence(line) || line[^1] is ',' or ';' or ':' or '-' or '–' or '—') return false;
@@ -123,9 +125,19 @@ public static partial class ArticleMetadataExtractor
             var nextLine = text.AsSpan(nextLineStart, LineEnd(text, nextLineStart, end) - nextLineStart).Trim();
             if (nextLine.IsEmpty || char.IsLower(nextLine[0]) || !EndsLikeSentence(nextLine)) return false;
         }
-        title = TextSpan.FromBounds(pos, trimmedEnd);
+        title = TextSpan.FromBounds(pos + marks, trimmedEnd);
         afterTitle = lineEnd;
         return true;
+    }
+
+    // "## Heading" → 3: a Markdown heading's marks and the space after them are not part of the title.
+    private static int MarkdownHeadingMarks(ReadOnlySpan<char> line)
+    {
+        var n = 0;
+        while (n < line.Length && n < 6 && line[n] == '#') n++;
+        if (n == 0 || n >= line.Length || line[n] != ' ') return 0;
+        while (n < line.Length && line[n] == ' ') n++;
+        return n;
     }
 
     private static bool EndsLikeSentence(ReadOnlySpan<char> line)

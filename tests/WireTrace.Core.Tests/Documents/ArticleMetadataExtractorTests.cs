@@ -85,6 +85,15 @@ public sealed class ArticleMetadataExtractorTests
     }
 
     [Fact]
+    public void Markdown_heading_marks_are_not_in_the_title()
+    {
+        const string text = "## Farmers block Paris roads\n\nFrench farmers blocked roads on Monday.";
+        var m = ArticleMetadataExtractor.Extract(text);
+        Assert.Equal("Farmers block Paris roads", m.Title);
+        Assert.Equal("French farmers blocked roads on Monday.", Body(text, m));
+    }
+
+    [Fact]
     public void Headline_with_outlet_suffix()
     {
         const string text = "Nuclear arms race is an expected topic for Trump-Putin talks | Miami Herald\n\nThe nuclear arms race is on the agenda.";
