@@ -41,7 +41,7 @@ public static partial class ArticleMetadataExtractor
         {
             title = titleSpan.Substring(text);
             var suffix = TitleOutletSuffixRegex().Match(title);
-            if (suffix.Success)
+            if (suffix.Success && NewsAgencies.Canonicalize(suffix.Groups["outlet"].Value) is null)
             {
                 outlet = suffix.Groups["outlet"].Value;
                 title = title[..suffix.Index].TrimEnd();
@@ -50,7 +50,7 @@ public static partial class ArticleMetadataExtractor
         }
 
         var prefix = OutletPrefixRegex().Match(text, pos);
-        if (prefix.Success && prefix.Index == pos && prefix.Index + prefix.Length <= end && !LooksLikePlace(prefix.Groups["outlet"].Value))
+        if (prefix.Success && prefix.Index == pos && prefix.Index + prefix.Length <= end && IsOutletPrefix(text, prefix, end))
         {
             var name = prefix.Groups["outlet"].Value;
             if (NewsAgencies.Canonicalize(name) is { } prefixAgency) agency = prefixAgency;
@@ -85,7 +85,8 @@ public static partial class ArticleMetadataExtractor
         if (match.Success && match.Index == pos && match.Index + match.Length <= end && HasTextAfter(text, match, end)) return true;
         match = PlaceDatelineRegex().Match(text, pos);
         return match.Success && match.Index == pos && match.Index + match.Length <= end
-            && CountUpper(match.Groups["caps"].ValueSpan) >= 4 && HasTextAfter(text, match, end);
+            && CountUpper(match.Groups["caps"].ValueSpan) >= 4 && !NotPlaces.Contains(match.Groups["caps"].Value)
+            && HasTextAfter(text, match, end);
     }
 
     private static bool HasTextAfter(string text, Match match, int end) => SkipWhitespace(text, match.Index + match.Length, end) < end;
@@ -102,7 +103,9 @@ public static partial class ArticleMetadataExtractor
         if (marks > 0) line = line[marks..];
         if (line.IsEmpty || line.Length > MaxTitleChars || lineEnd >= end) return false; // a one-line text has no title
         if (!char.IsUpper(line[0]) && !char.IsDigit(line[0]) && !IsOpeningQuote(line[0])) return false;
-        if (EndsLikeSentence(line) || line[^1] is ',' or ';' or ':' or '-' or '–' or '—') return false;
+        if (line[^1] is ',' or ';' or ':' or '-' or '–' or '—') return false;
+        var question = line[^1] == '?' || line.EndsWith("...") || line[^1] == '…';
+        if (EndsLikeSentence(line) && !question) return false;
         if (CountWords(line) > MaxTitleWords) return false;
         if (BylineRegex().Match(text, pos) is { Success: true } b && b.Index == pos) return false;
         if (TryDateline(text, pos, end, out var d) && d.Index + d.Length <= lineEnd) return false;
@@ -118,16 +121,67 @@ public static partial class ArticleMetadataExtractor
             nextLineStart = nextLineEnd + 1;
         }
         if (nextLineStart >= end) return false;
+        if (char.IsLower(text[nextLineStart + CountLeadingSpaces(text, nextLineStart, end)])) return false; // "group\n\nsaid it would ..."
+        if (question)
+        {
+            // "Can Yahoo dominate next decade?" is a headline when a blank line and a longer paragraph follow;
+            // otherwise a question is the story's first sentence.
+            var paragraphEnd = text.IndexOf("\n\n", nextLineStart, end - nextLineStart, StringComparison.Ordinal);
+            var paragraph = text.AsSpan(nextLineStart, (paragraphEnd < 0 ? end : paragraphEnd) - nextLineStart);
+            if (!blankLineFollows || CountWords(paragraph) <= CountWords(line)) return false;
+        }
         if (!blankLineFollows)
         {
             // Without a blank line the next line must be a paragraph of its own, not the wrapped rest of a
             // sentence: "Showers continued throughout the week in\nthe Bahia cocoa zone, ..." has no title.
             var nextLine = text.AsSpan(nextLineStart, LineEnd(text, nextLineStart, end) - nextLineStart).Trim();
-            if (nextLine.IsEmpty || char.IsLower(nextLine[0]) || !EndsLikeSentence(nextLine)) return false;
+            if (nextLine.IsEmpty || char.IsDigit(nextLine[0]) || !EndsLikeSentence(nextLine)) return false;
+            // "Albertson's said it plans to open\n33 to 35 new stores during 1987." is a wrapped sentence too.
+            if (EndsWithConnector(line) || IsHardWrapped(text, nextLineStart, end)) return false;
         }
         title = TextSpan.FromBounds(pos + marks, trimmedEnd);
         afterTitle = lineEnd;
         return true;
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "but", "with", "by", "at", "from", "as", "its",
+        "their", "his", "her", "that", "which", "who", "said", "says", "is", "are", "was", "were", "has", "have", "had",
+        "will", "would", "it", "be", "than", "this", "into", "over", "about", "named", "vs",
+    };
+
+    private static int CountLeadingSpaces(string text, int pos, int end)
+    {
+        var n = 0;
+        while (pos + n < end && char.IsWhiteSpace(text[pos + n])) n++;
+        return n;
+    }
+
+    private static bool EndsWithConnector(ReadOnlySpan<char> line)
+    {
+        var space = line.LastIndexOf(' ');
+        return Connectors.Contains(line[(space + 1)..].ToString());
+    }
+
+    // Hard-wrapped text (lines broken inside sentences, as in newswire files) has several lines, besides the last,
+    // that do not end a sentence.
+    private static bool IsHardWrapped(string text, int start, int end)
+    {
+        var open = 0;
+        var seen = 0;
+        for (var pos = start; pos < end && seen < 6;)
+        {
+            var lineEnd = LineEnd(text, pos, end);
+            var line = text.AsSpan(pos, lineEnd - pos).Trim();
+            if (!line.IsEmpty && lineEnd < end)
+            {
+                seen++;
+                if (!EndsLikeSentence(line)) open++;
+            }
+            pos = lineEnd + 1;
+        }
+        return open >= 2;
     }
 
     // "## Heading" → 3: a Markdown heading's marks and the space after them are not part of the title.
@@ -149,7 +203,36 @@ public static partial class ArticleMetadataExtractor
 
     private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '“' or '‘' or '«';
 
-    private static bool LooksLikePlace(string name) => CountUpper(name) >= 4 && !name.Any(char.IsLower);
+    // Capitalised words before a dash that are labels, not places: "FILE - In this July 7, 2017, file photo".
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.Ordinal)
+    {
+        "FILE", "UPDATE", "UPDATED", "BREAKING", "WATCH", "PHOTOS", "PHOTO", "VIDEO", "CORRECTION", "OPINION",
+        "ANALYSIS", "EXCLUSIVE", "LIVE", "ADVERTISEMENT", "EDITORIAL", "COMMENT", "READ MORE", "RELATED", "UPDATE 1",
+    };
+
+    private static readonly HashSet<string> NotOutletStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "By", "Photo", "Photos", "Credit", "Image", "Advertisement", "Updated", "Posted", "Published", "Jan", "January",
+        "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep",
+        "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "FILE",
+    };
+
+    /// <summary>
+    /// An outlet prefix is a short mixed-case name (an all-caps one is a place dateline) that does not start like a
+    /// byline, date or caption label, followed on its line by a story of at least six words — not a credit line
+    /// such as <c>Marcellus Stein | AP</c> or <c>Meet the Press - July 15, 2018</c>.
+    /// </summary>
+    private static bool IsOutletPrefix(string text, Match prefix, int end)
+    {
+        var name = prefix.Groups["outlet"].Value;
+        if (CountUpper(name) >= 4 && !name.Any(char.IsLower)) return false;
+        var firstWord = name.Split(' ')[0];
+        if (NotOutletStarts.Contains(firstWord.TrimEnd('.')) || char.IsDigit(firstWord[0])) return false;
+        var restStart = prefix.Index + prefix.Length;
+        var rest = text.AsSpan(restStart, LineEnd(text, restStart, end) - restStart);
+        return CountWords(rest) >= 6;
+    }
 
     private static int CountUpper(ReadOnlySpan<char> s)
     {

@@ -45,7 +45,7 @@ public sealed class ArticleMetadataExtractorTests
     }
 
     [Theory]
-    [InlineData("The Moscow Times – Prices rose again in March.", "The Moscow Times")]
+    [InlineData("The Moscow Times – Prices rose again in March across the country.", "The Moscow Times")]
     [InlineData("Daily Sabah | Turkey signed the deal on Friday.", "Daily Sabah")]
     public void Outlet_prefix_variants(string text, string outlet)
     {
@@ -94,6 +94,28 @@ public sealed class ArticleMetadataExtractorTests
     }
 
     [Fact]
+    public void Question_headline_before_a_longer_paragraph()
+    {
+        const string text = "Can Yahoo dominate next decade?\n\nYahoo has reached the grand old age of 10 and, as it celebrates, faces rivals.";
+        var m = ArticleMetadataExtractor.Extract(text);
+        Assert.Equal("Can Yahoo dominate next decade?", m.Title);
+        Assert.StartsWith("Yahoo has reached", Body(text, m));
+    }
+
+    [Theory]
+    [InlineData("Marcellus Stein | AP\n\nPresident Donald Trump and Russian President Vladimir Putin pose for a photo.")]
+    [InlineData("Meet the Press - July 15, 2018\n\nThe host asked about the summit in Helsinki on Monday.")]
+    [InlineData("By David Sherfinski - The Washington Times said on Monday that the summit was over.")]
+    [InlineData("July 13 - Reporters gathered outside the palace in Helsinki on Friday evening.")]
+    [InlineData("FILE - In this July 7, 2017, file photo, President Donald Trump meets Vladimir Putin.")]
+    public void Credit_lines_and_labels_are_not_outlets(string text)
+    {
+        var m = ArticleMetadataExtractor.Extract(text);
+        Assert.Null(m.Outlet);
+        Assert.Null(m.Dateline);
+    }
+
+    [Fact]
     public void Headline_with_outlet_suffix()
     {
         const string text = "Nuclear arms race is an expected topic for Trump-Putin talks | Miami Herald\n\nThe nuclear arms race is on the agenda.";
@@ -107,6 +129,8 @@ public sealed class ArticleMetadataExtractorTests
     [InlineData("A one-line text without a full stop")]
     [InlineData("President Trump arrived in Finland.\nHe met Putin on Monday.")]
     [InlineData("Did Trump win in Helsinki?\n\nMost observers say no.")]
+    [InlineData("Did Trump win in Helsinki?\nMost observers say no, and they explained why at length.")]
+    [InlineData("FILE - In this July 7, 2017, file photo, Trump meets Putin.\n\nMore text follows here.")]
     [InlineData("Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects.")]
     [InlineData("Secretary of State George\nShultz acknowledged failings in the Iran arms affair but\ndeclared he would not resign.")]
     [InlineData("Liberty All-Star Equity Fund said\nit declared an initial dividend of five cts per share.")]
