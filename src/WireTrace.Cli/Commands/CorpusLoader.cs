@@ -10,7 +10,7 @@ internal sealed record LoadedCorpus(IReadOnlyList<AnalyzedDocument> Documents, I
 
 /// <summary>
 /// Reads paths with <see cref="CorpusReader"/> and analyses each article into an <see cref="AnalysisContext"/>,
-/// with a progress bar (by bytes) on a terminal. Bad inputs are collected, never fatal; a repeated id is skipped.
+/// with a progress bar (by bytes) on a terminal. Bad inputs (and repeated ids, which the reader skips) are collected, never fatal.
 /// </summary>
 internal static class CorpusLoader
 {
@@ -21,7 +21,6 @@ internal static class CorpusLoader
         var files = reader.Discover(paths, problems);
         var skipped = problems.Select(p => new ReportSkip(p.Path, p.Line, p.Reason)).ToList();
         var documents = new List<AnalyzedDocument>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
 
         void ReadAll(Action<long>? advance)
         {
@@ -32,14 +31,7 @@ internal static class CorpusLoader
                     switch (item)
                     {
                         case ArticleRead read:
-                            var article = read.Article;
-                            if (seen.TryGetValue(article.Id, out var first))
-                            {
-                                skipped.Add(new ReportSkip(article.Path ?? file.Path, null, $"duplicate id '{article.Id}' (first read from {first})"));
-                                continue;
-                            }
-                            seen[article.Id] = article.Path ?? file.Path;
-                            documents.Add(context.Add(article));
+                            documents.Add(context.Add(read.Article));
                             break;
                         case InputSkipped s:
                             skipped.Add(new ReportSkip(s.Skipped.Path, s.Skipped.Line, s.Skipped.Reason));
