@@ -27,9 +27,19 @@ internal static partial class FactPlanter
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     };
 
-    /// <summary>All capitalised multi-word names (not at sentence start) in a text.</summary>
+    /// <summary>
+    /// Person-like names in a text for the replacement pool: two capitalised words (not at sentence start, not part
+    /// of a longer capitalised run) followed by an attribution verb or a job title ("Charles Blackburn, president").
+    /// </summary>
     public static IEnumerable<string> Names(string text) =>
-        NamePattern().Matches(text).Select(m => m.Value).Where(IsName);
+        PersonPattern().Matches(text).Select(m => m.Groups[1].Value)
+            .Where(n => IsName(n) && !CompanyWords.Contains(n[(n.IndexOf(' ') + 1)..]));
+
+    private static readonly HashSet<string> CompanyWords = new(StringComparer.Ordinal)
+    {
+        "Plc", "Corp", "Inc", "Securities", "Bank", "Group", "Brothers", "Bros", "Industries", "International", "Holdings",
+        "Trust", "Capital", "Partners", "Ministry", "Department", "Board", "Exchange", "Commission", "Council", "Association",
+    };
 
     private static bool IsName(string candidate) => candidate.Split(' ').All(w => !NameStopWords.Contains(w));
 
@@ -44,7 +54,7 @@ internal static partial class FactPlanter
             var before = sentence[..m.Index];
             if (MonthBefore().IsMatch(before)) continue; // day of a date, handled as a date
             sites.Add(new FactSite(FactChangeKind.NumberChanged, m.Index, m.Length, value));
-            if (!HedgeBefore().IsMatch(before)) sites.Add(new FactSite(FactChangeKind.NumberHedged, m.Index, m.Length, value));
+            if (!HedgeBefore().IsMatch(before) && !DeterminerBefore().IsMatch(before)) sites.Add(new FactSite(FactChangeKind.NumberHedged, m.Index, m.Length, value));
         }
         foreach (Match m in WeekdayPattern().Matches(sentence)) sites.Add(new FactSite(FactChangeKind.Weekday, m.Index, m.Length, m.Value));
         foreach (Match m in MonthDayPattern().Matches(sentence)) sites.Add(new FactSite(FactChangeKind.Date, m.Index, m.Length, m.Value));
@@ -147,8 +157,14 @@ internal static partial class FactPlanter
     [GeneratedRegex(@"\b(?:in|since|until|by|from|during|for|last|next|early|late|of) (?:January|February|March|April|June|July|August|September|October|November|December)\b(?![ .]*\d)")]
     private static partial Regex MonthOnlyPattern();
 
-    [GeneratedRegex(@"(?<=[a-z0-9,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,2}\b")]
+    [GeneratedRegex(@"(?<=[a-z0-9,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,2}\b(?! [A-Z]|-)")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"(?<=[a-z,;] )([A-Z][a-z]{2,} [A-Z][a-z]{2,})(?=,? (?:said|told|added|president|chairman|chief|a spokesman|an analyst|vice|head|director)\b)")]
+    private static partial Regex PersonPattern();
+
+    [GeneratedRegex(@"\b(?:a|an|the|its|his|her|their|our|this|that|per)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeterminerBefore();
 
     [GeneratedRegex(@"(?:^|(?<=, |and ))((?:[Tt]he|[Aa]) (?:company|spokesman|spokeswoman|official|bank|government|ministry|report|statement)|[Oo]fficials|[Aa]nalysts|[Tt]raders|[Dd]ealers|[Ee]conomists|[Bb]ankers|[Ii]ndustry sources|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?:said|told|added|stated|estimated|reported)\b")]
     private static partial Regex AttributionPattern();

@@ -23,13 +23,22 @@ public sealed partial class SyntheticCorpusGenerator
     {
         ["said"] = "stated", ["rose"] = "climbed", ["fell"] = "dropped", ["company"] = "firm", ["expected"] = "forecast",
         ["about"] = "around", ["also"] = "additionally", ["large"] = "big", ["bought"] = "acquired", ["major"] = "leading",
-        ["total"] = "overall", ["added"] = "continued", ["plans"] = "intends", ["early"] = "initial", ["increase"] = "rise",
+        ["total"] = "overall", ["added"] = "continued", ["early"] = "initial", ["increase"] = "rise",
         ["decline"] = "drop", ["shares"] = "stock", ["agreed"] = "consented", ["reported"] = "posted", ["higher"] = "greater",
     };
 
     private static readonly HashSet<string> Lowerable = new(StringComparer.Ordinal)
     {
-        "The", "A", "An", "It", "He", "She", "They", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "There", "But",
+        "The", "A", "An", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "There",
+        "But", "In", "On", "At", "For", "As", "After", "Before", "Last", "Earlier", "Also", "Some", "Most", "Analysts", "Officials",
+        "Traders", "Dealers", "Sales", "Net", "Shares", "Prices", "Exports", "Imports", "Under", "With", "However", "Meanwhile",
+    };
+
+    /// <summary>Words that can open the second half of a split sentence (a subject), besides capitalised words.</summary>
+    private static readonly HashSet<string> SubjectStarts = new(StringComparer.Ordinal)
+    {
+        "the", "it", "he", "she", "they", "we", "this", "that", "these", "those", "its", "his", "her", "their", "a", "an", "there",
+        "some", "most", "analysts", "officials", "traders", "dealers", "sales", "prices", "shares", "net",
     };
 
     private readonly Func<string, IReadOnlyList<string>> _splitter;
@@ -53,7 +62,7 @@ public sealed partial class SyntheticCorpusGenerator
             throw new ArgumentException("derivations need at least one source", nameof(request));
         }
         var rng = new SeededRandom(request.Seed);
-        var run = new Run(this, rng, request, Prepare(stories.OrderBy(s => s.NewId), request.MinSentences));
+        var run = new Run(rng, request, Prepare(stories.OrderBy(s => s.NewId), request.MinSentences));
         return run.Build();
     }
 
@@ -130,7 +139,7 @@ public sealed partial class SyntheticCorpusGenerator
         public string Id = "";
     }
 
-    private sealed class Run(SyntheticCorpusGenerator owner, SeededRandom rng, SyntheticCorpusRequest request, List<Prepared> pool)
+    private sealed class Run(SeededRandom rng, SyntheticCorpusRequest request, List<Prepared> pool)
     {
         private readonly HashSet<int> _used = [];
         private readonly List<Pending> _docs = [];
@@ -138,6 +147,11 @@ public sealed partial class SyntheticCorpusGenerator
         private readonly List<Pending> _excerpts = [];
         private readonly Dictionary<FactChangeKind, int> _factUse = Enum.GetValues<FactChangeKind>().ToDictionary(k => k, _ => 0);
         private List<string>? _names;
+        private HashSet<string>? _lowercaseWords;
+
+        /// <summary>Words the pool uses in lower case (so a sentence-initial "Many" may become "many" after a merge).</summary>
+        private HashSet<string> LowercaseWords => _lowercaseWords ??= pool
+            .SelectMany(p => LowerWord().Matches(p.Text).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
         private int _counter;
 
         public GoldCorpus Build()
@@ -399,7 +413,7 @@ public sealed partial class SyntheticCorpusGenerator
                 var a = paragraphs[p][i].Text;
                 var b = paragraphs[q][j].Text;
                 var joiner = rng.Chance(0.5) ? ", and " : "; ";
-                merged.Text = a[..^1] + joiner + LowerFirst(b, force: false);
+                merged.Text = a[..^1] + joiner + LowerFirst(b, force: false, LowercaseWords);
                 paragraphs[p][i] = merged;
                 paragraphs[q].RemoveAt(j);
             }
@@ -572,11 +586,13 @@ public sealed partial class SyntheticCorpusGenerator
 
     // ----- text helpers -----
 
-    private static string LowerFirst(string sentence, bool force)
+    private static string LowerFirst(string sentence, bool force, HashSet<string>? lowercaseWords = null)
     {
         var space = sentence.IndexOf(' ');
         var first = space < 0 ? sentence : sentence[..space];
-        return force || Lowerable.Contains(first) ? char.ToLowerInvariant(sentence[0]) + sentence[1..] : sentence;
+        var common = lowercaseWords != null && first.Length > 1 && char.IsUpper(first[0]) && first.Skip(1).All(char.IsLower)
+                     && lowercaseWords.Contains(first.ToLowerInvariant());
+        return force || common || Lowerable.Contains(first) ? char.ToLowerInvariant(sentence[0]) + sentence[1..] : sentence;
     }
 
     /// <summary>Where a sentence can be split in two at a conjunction or semicolon, and the two halves.</summary>
@@ -589,6 +605,8 @@ public sealed partial class SyntheticCorpusGenerator
             var left = sentence[..at];
             var rest = sentence[(at + marker.Length)..];
             if (left.Split(' ').Length < 5 || rest.Split(' ').Length < 4 || left.Count(c => c == '"') % 2 == 1) continue;
+            var firstWord = rest[..rest.IndexOf(' ')];
+            if (!SubjectStarts.Contains(firstWord) && !(char.IsUpper(firstWord[0]) && firstWord.Skip(1).All(char.IsLower))) continue; // the second half needs a subject
             var right = keep.Length > 0 ? keep + rest : char.ToUpperInvariant(rest[0]) + rest[1..];
             return (left + ".", right);
         }
@@ -600,6 +618,9 @@ public sealed partial class SyntheticCorpusGenerator
 
     [GeneratedRegex(@"[A-Za-z]+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"(?<![\w'])[a-z]+(?![\w'])")]
+    private static partial Regex LowerWord();
 
     [GeneratedRegex(@"[a-z0-9]{3,}\.$")]
     private static partial Regex MergeableEnd();
