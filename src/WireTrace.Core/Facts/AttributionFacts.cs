@@ -91,7 +91,7 @@ internal static class AttributionFacts
         {
             if (s.InQuote[j]) return null;
             int name = s.NameStartingAt[j];
-            if (name >= 0) return FromName(s, name);
+            if (name >= 0) return FromName(s, PersonAfterOrganisation(s, name));
             if (!s.IsWord(j)) return null;
             var w = s.Word(j);
             if (s.InName[j]) continue; // title words kept out of a name: said Interior Minister Daniel Okafor
@@ -106,6 +106,15 @@ internal static class AttributionFacts
             if (!FactLexicon.RoleWords.Contains(w)) return null;
         }
         return null;
+    }
+
+    /// <summary>"Interior Ministry spokesman Daniel Okafor": the person after an organisation and a role word speaks.</summary>
+    private static int PersonAfterOrganisation(FactScan s, int name)
+    {
+        int j = s.Names[name].Last + 1;
+        int roles = 0;
+        while (j < s.Count && roles < 3 && s.IsLowerWord(j) && FactLexicon.RoleWords.Contains(s.Word(j))) { j++; roles++; }
+        return roles > 0 && j < s.Count && s.NameStartingAt[j] >= 0 ? s.NameStartingAt[j] : name;
     }
 
     private static Speaker FromName(FactScan s, int index)
