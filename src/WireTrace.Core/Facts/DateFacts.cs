@@ -135,12 +135,12 @@ internal static class DateFacts
             }
         }
         // a year after a date word: in 2019, since 2014, mid-2023
-        if (YearAt(s, i, out int y) && y is >= 1800 and <= 2100)
+        if (YearAt(s, i, out int y) && y is >= 1500 and <= 2100 && !LooksLikeAmount(s, i))
         {
             bool dateWord = s.IsWord(i - 1) && FactLexicon.DatePrepositions.Contains(s.Word(i - 1))
                 || (s.IsHyphen(i - 1) && s.Glued(i) && s.IsWord(i - 2, "mid"));
             bool possessive = s.IsPunct(i + 1, '\'') || s.IsPunct(i + 1, '’');
-            if (dateWord || possessive)
+            if (dateWord || possessive || y is >= 1900 and <= 2100)
             {
                 s.Add(FactKind.Date, y.ToString("D4", CultureInfo.InvariantCulture), i, i);
                 s.MarkUsed(i, i);
@@ -159,6 +159,26 @@ internal static class DateFacts
         if ((s.IsWord(j, "a") || s.IsWord(j, "p")) && s.IsPunct(j + 1, '.') && s.IsWord(j + 2, "m"))
             return s.IsPunct(j + 3, '.') ? j + 3 : j + 2;
         return i;
+    }
+
+    /// <summary>A 4-digit number shown to be an amount rather than a year by a hedge, a currency sign or a counted
+    /// noun after it (<c>some 2000 people</c>, <c>$2020</c>, <c>2000 soldiers</c>).</summary>
+    private static bool LooksLikeAmount(FactScan s, int i)
+    {
+        if (s.IsKind(i - 1, ScanKind.Symbol) || s.IsKind(i + 1, ScanKind.Symbol)) return true;
+        if (s.IsWord(i - 1))
+        {
+            var prev = s.Word(i - 1);
+            foreach (var h in FactLexicon.Hedges)
+                if (prev.Equals(h[^1], StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        if (s.IsWord(i + 1))
+        {
+            var next = s.Word(i + 1);
+            if (FactLexicon.Units.ContainsKey(next) || FactLexicon.Magnitudes.ContainsKey(next)) return true;
+            if (s.IsLowerWord(i + 1) && next.Length > 3 && next[^1] == 's' && next[^2] != 's') return true;
+        }
+        return false;
     }
 
     private static bool DayAt(FactScan s, int i, out int day)

@@ -128,10 +128,9 @@ internal static class FactLexicon
         "President", "Vice", "Minister", "Secretary", "Secretary-General", "Chancellor", "Governor", "Gov", "Mayor",
         "Senator", "Sen", "Rep", "Representative", "Congressman", "Congresswoman", "Gen", "Lt", "Col", "Colonel", "Capt",
         "Captain", "Sgt", "Sergeant", "Maj", "Commander", "Admiral", "Adm", "King", "Queen", "Prince", "Princess", "Pope",
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Rev", "Judge", "Justice", "Ambassador", "Commissioner",
-        "Spokesman", "Spokeswoman", "Spokesperson", "Chief", "Director", "Chairman", "Chairwoman", "Chair", "Premier",
-        "Sheikh", "Emir", "Archbishop", "Bishop", "Cardinal", "Prosecutor", "Superintendent", "Inspector", "Detective",
-        "Officer", "Constable", "Speaker", "Leader", "Deputy", "Lieutenant", "General", "CEO", "Mufti", "Ayatollah");
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Rev", "Judge", "Ambassador", "Commissioner",
+        "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Sheikh", "Emir", "Archbishop", "Bishop",
+        "Cardinal", "Prosecutor", "Superintendent", "Inspector", "Detective", "Constable", "Lieutenant", "CEO", "Ayatollah");
 
     /// <summary>Capitalised words that only qualify a following title: <c>Interior Minister</c>, <c>Prime Minister</c>.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleModifiers = Set(

@@ -98,6 +98,7 @@ internal sealed class FactScan
             if (t.Kind == ScanKind.Quote)
             {
                 char c = Text[t.Start];
+                if (t.Length == 2) c = c == '‘' ? '“' : c == '’' ? '”' : '"';
                 if (c == '‘')
                 {
                     if (open < 0) { open = i; openSingle = true; }

@@ -28,7 +28,13 @@ internal static class NameFacts
     }
 
     private static bool IsNameWord(FactScan s, int i)
-        => s.IsCapWord(i) && !s.Used[i] && !FactLexicon.NotNames.Contains(s.Word(i));
+    {
+        if (!s.IsCapWord(i) || s.Used[i]) return false;
+        var w = s.Word(i);
+        // the pronoun I and its contractions: I'll, I’m
+        if (w[0] == 'I' && (w.Length == 1 || SentenceScanner.IsApostrophe(w[1]))) return false;
+        return !FactLexicon.NotNames.Contains(w);
+    }
 
     private static bool StartsName(FactScan s, int i)
     {
@@ -101,7 +107,12 @@ internal static class NameFacts
         if (words.Count == 0) return;
 
         int a = 0, b = words.Count; // [a, b)
-        if (s.Initial[words[0].First])
+        if (!s.Initial[words[0].First] && FactLexicon.SentenceOpeners.Contains(words[0].Text) && (b == 1 || !words[0].Text.Equals("The", StringComparison.Ordinal)))
+        {
+            a = 1;
+            while (a < b && words[a].Connector) a++;
+        }
+        else if (s.Initial[words[0].First])
         {
             if (FactLexicon.SentenceOpeners.Contains(words[0].Text) || (b > 1 && words[1].Connector && LooksPlural(words[0].Text)))
             {
@@ -133,7 +144,14 @@ internal static class NameFacts
             int prefixEnd = firstTitle;
             while (prefixEnd > a && (FactLexicon.TitleModifiers.Contains(words[prefixEnd - 1].Text) || words[prefixEnd - 1].Connector)) prefixEnd--;
             Add(s, words, a, prefixEnd);
-            Add(s, words, lastTitle + 1, b);
+            int nameStart = lastTitle + 1;
+            if (nameStart < b && words[nameStart].Connector)
+            {
+                // the title's complement: Secretary of State Alex Padilla, Minister of Defence Ana Lopes
+                while (nameStart < b && words[nameStart].Connector) nameStart++;
+                nameStart++;
+            }
+            Add(s, words, nameStart, b);
         }
         else
         {

@@ -365,6 +365,38 @@ public sealed class FactExtractorTests
     }
 
     [Fact]
+    public void TitleComplementIsNotPartOfName()
+    {
+        var names = Values("California Secretary of State Alex Padilla, a Democrat, said the vote was secure.", FactKind.Name);
+        Assert.Contains("Alex Padilla", names);
+        Assert.DoesNotContain(names, n => n.Contains("State", StringComparison.Ordinal));
+        var a = Assert.Single(Of("California Secretary of State Alex Padilla, a Democrat, said the vote was secure.", FactKind.Attribution));
+        Assert.Equal("Alex Padilla", a.Value);
+    }
+
+    [Fact]
+    public void PronounIIsNotAName()
+    {
+        Assert.Equal(["Brussels"], Values("“I’ll go to Brussels,” the minister said, and I believe him.", FactKind.Name));
+    }
+
+    [Fact]
+    public void DoubledSingleQuotesActAsDoubleQuotes()
+    {
+        var q = Assert.Single(Of("Trump said he ‘‘hadn’t thought’’ of asking for the extradition.", FactKind.Quote));
+        Assert.Equal("hadn't thought", q.Value);
+        Assert.Equal("Trump", q.Speaker);
+    }
+
+    [Fact]
+    public void YearsAreDatesButCountsAreNumbers()
+    {
+        var facts = Extract("Moscow’s 2014 annexation of Crimea followed a 2015 plan, and 2000 soldiers arrived, some 1999 people said.");
+        Assert.Equal(["2014", "2015"], facts.Where(f => f.Kind == FactKind.Date).Select(f => f.Value));
+        Assert.Equal(["2000", "1999"], facts.Where(f => f.Kind == FactKind.Number).Select(f => f.Value));
+    }
+
+    [Fact]
     public void SpanOutsideTextThrows()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FactExtractor.Extract("abc", new TextSpan(1, 5), 0));
