@@ -267,7 +267,7 @@ public static class FactComparer
     private static void CompareNames(List<Item> src, List<Item> der, List<string> srcSpeakers, List<string> derSpeakers, List<FactChange> changes)
     {
         Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.Context, d.Context) : -1);
-        // Speakers are compared as attributions; a name already named on the other side is not substituted.
+        // Speakers are compared as attributions, so their names are left out of name substitutions.
         src.RemoveAll(i => srcSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
         der.RemoveAll(i => derSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
         foreach (var (s, d) in Pair(src, der, (s, d) =>
