@@ -77,7 +77,12 @@ internal static class AttributionFacts
             for (int j = k - 1; j >= 1 && j >= k - 16; j--)
             {
                 if (s.IsKind(j, ScanKind.Quote) || s.InQuote[j]) break;
-                if (s.IsPunct(j, ',') && s.NameEndingAt[j - 1] >= 0) return FromName(s, s.NameEndingAt[j - 1]);
+                if (s.IsPunct(j, ','))
+                {
+                    if (s.NameEndingAt[j - 1] >= 0) return FromName(s, s.NameEndingAt[j - 1]);
+                    // "The company, which employs 5,000 people, said"
+                    if (s.IsWord(j - 1) && FactLexicon.AgentNouns.Contains(s.Word(j - 1))) return Before(s, j - 1);
+                }
             }
         }
         return null;

@@ -15,7 +15,7 @@ internal static class NumberFacts
         for (int i = 0; i < s.Count; i++)
         {
             if (s.Used[i] || s.InName[i]) continue;
-            int end;
+            int end, first = i;
             decimal value;
             string? vague = null;
             var t = s.Tokens[i];
@@ -27,7 +27,8 @@ internal static class NumberFacts
             }
             else if (t.Kind == ScanKind.Word)
             {
-                if (!ParseWords(s, i, out value, out end, out vague)) continue;
+                if (!ParseWords(s, i, out value, out int wordStart, out end, out vague)) continue;
+                first = wordStart;
             }
             else continue;
 
@@ -38,16 +39,15 @@ internal static class NumberFacts
                 end++;
             }
 
-            int first = i;
             string? unit = null;
             // currency sign before: $5 million, US$5, €1.5 billion
-            if (s.IsKind(i - 1, ScanKind.Symbol) && s.Glued(i) && FactLexicon.Units.TryGetValue(s.Word(i - 1), out var currency) && currency != "percent")
+            if (first == i && s.IsKind(i - 1, ScanKind.Symbol) && s.Glued(i) && FactLexicon.Units.TryGetValue(s.Word(i - 1), out var currency) && currency != "percent")
             {
                 unit = currency;
                 first = i - 1;
                 if (s.IsWord(first - 1, "US") && s.Glued(first)) first--;
             }
-            else if (s.IsCapWord(i - 1) && s.Word(i - 1).Length == 3 && FactLexicon.Units.TryGetValue(s.Word(i - 1), out var code))
+            else if (first == i && s.IsCapWord(i - 1) && s.Word(i - 1).Length == 3 && FactLexicon.Units.TryGetValue(s.Word(i - 1), out var code))
             {
                 unit = code; // USD 5 million
                 first = i - 1;
@@ -64,7 +64,7 @@ internal static class NumberFacts
             // age: "Okafor, 45, said"; "aged 45"
             if (unit is null && vague is null && value is >= 1 and < 130 && value == decimal.Truncate(value))
             {
-                bool apposition = s.IsPunct(i - 1, ',') && i >= 2 && s.InName[i - 2] && (s.IsPunct(end + 1, ',') || end + 1 >= s.Count || s.IsPunct(end + 1, '.'));
+                bool apposition = first == i && s.IsPunct(i - 1, ',') && i >= 2 && s.InName[i - 2] && (s.IsPunct(end + 1, ',') || end + 1 >= s.Count || s.IsPunct(end + 1, '.'));
                 if (apposition || s.IsWord(i - 1, "aged")) unit = "age";
             }
 
@@ -108,9 +108,10 @@ internal static class NumberFacts
     }
 
     /// <summary>Number words: twelve, twenty-five, two hundred, a dozen, a million, hundreds (vague).</summary>
-    private static bool ParseWords(FactScan s, int i, out decimal value, out int end, out string? vague)
+    private static bool ParseWords(FactScan s, int i, out decimal value, out int start, out int end, out string? vague)
     {
         value = 0;
+        start = i;
         end = i;
         vague = null;
         var w = s.Word(i);
@@ -133,6 +134,12 @@ internal static class NumberFacts
         {
             value = magnitude;
             end = i + 1;
+            // half a million, half a dozen
+            if (s.IsWord(i - 1, "half") && !s.Used[i - 1])
+            {
+                value /= 2;
+                start = i - 1;
+            }
             return true;
         }
         if (!(s.IsLowerWord(i) || s.Initial[i]) || !FactLexicon.IsSmallNumber(w, out int small)) return false;

@@ -68,6 +68,7 @@ public sealed class FactExtractorTests
     [InlineData("The ferry was carrying twenty-five passengers.", "25", "passengers")]
     [InlineData("The blast injured two hundred people.", "200", "people")]
     [InlineData("Only one person survived the crash.", "1", "people")]
+    [InlineData("Half a million people fled the city.", "500000", "people")]
     public void NumberWords(string sentence, string value, string unit)
     {
         var n = Assert.Single(Of(sentence, FactKind.Number));
@@ -267,6 +268,7 @@ public sealed class FactExtractorTests
     [InlineData("Interior Minister Daniel Okafor warned of further floods.", "Daniel Okafor", "warned")]
     [InlineData("Okafor also said the roads were closed.", "Okafor", "said")]
     [InlineData("The opposition accused the government of fraud.", "opposition", "accused")]
+    [InlineData("The company, which employs 5,000 people, said it would cut 300 jobs.", "company", "said")]
     public void Attributions(string sentence, string speaker, string verb)
     {
         var a = Assert.Single(Of(sentence, FactKind.Attribution));
