@@ -133,7 +133,7 @@ internal sealed class FactScan
         {
             var t = Tokens[i];
             if (t.Kind == ScanKind.Quote) { atStart = true; continue; }
-            if (t.Kind == ScanKind.Punct && (atStart || Text[t.Start] is ':' or '(' or '—')) { atStart = true; continue; }
+            if (t.Kind == ScanKind.Punct && (atStart || Text[t.Start] is ':' or '(' or '—' or '#' or '|' or '•' or '*')) { atStart = true; continue; }
             if (atStart) Initial[i] = true;
             atStart = false;
         }

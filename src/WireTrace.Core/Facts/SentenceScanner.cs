@@ -58,9 +58,9 @@ internal static class SentenceScanner
                 i = ReadWord(text, i, end);
                 kind = ScanKind.Word;
             }
-            else if ((c is '‘' or '’' or '\'') && i + 1 < end && text[i + 1] == c)
+            else if ((c is '‘' or '’' or '\'' or '"') && i + 1 < end && text[i + 1] == c)
             {
-                i += 2; // ‘‘doubled single quotes’’ used as double quotes
+                i += 2; // ‘‘doubled single quotes’’ used as double quotes; ""doubled"" quotes of CSV-escaped text
                 kind = ScanKind.Quote;
             }
             else if (IsDoubleQuote(c) || c == '‘')

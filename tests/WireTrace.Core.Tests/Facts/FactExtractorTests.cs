@@ -336,6 +336,20 @@ public sealed class FactExtractorTests
     }
 
     [Fact]
+    public void DoubledStraightQuotesOfEscapedTextActAsOneMark()
+    {
+        var q = Assert.Single(Of("\"\"You had a group on one side that was bad,\"\" Trump said.", FactKind.Quote));
+        Assert.Equal("You had a group on one side that was bad", q.Value);
+        Assert.Equal("Trump", q.Speaker);
+    }
+
+    [Fact]
+    public void WordAfterSectionMarkerStartsASentence()
+    {
+        Assert.Equal(["Andre"], Values("On the humor ### Whenever I go there, Andre laughs.", FactKind.Name));
+    }
+
+    [Fact]
     public void TwoQuotesInOneSentence()
     {
         var quotes = Values("“It is over,” Varga said, “and we lost.”", FactKind.Quote);
