@@ -1,0 +1,407 @@
+using System.Text;
+using WireTrace.Core.Text;
+
+namespace WireTrace.Core.Facts;
+
+/// <summary>
+/// Compares the facts of an aligned sentence group: one or more source sentences rendered by one or more
+/// derived sentences. Facts of one kind are paired by value first (the same number written <c>12</c> or
+/// <c>twelve</c>, the same person called <c>Okafor</c> or <c>Daniel Okafor</c>), then by context (unit,
+/// neighbouring content words, the statement an attribution introduces, the words of a quote); each pair
+/// whose values differ is a <see cref="FactChange"/>. Facts without a partner are dropped or added material
+/// and are not reported; facts of merged sentences pair across the whole group, so word order and clause
+/// order do not matter.
+/// </summary>
+public static class FactComparer
+{
+    /// <summary>One fact with the normalised content words around it.</summary>
+    private sealed class Item(Fact fact, HashSet<string> context, HashSet<string> sentence)
+    {
+        public Fact Fact { get; } = fact;
+        public HashSet<string> Context { get; } = context;
+        public HashSet<string> SentenceWords { get; } = sentence;
+        public string[]? QuoteWords { get; init; }
+    }
+
+    private const int ContextWindow = 4;
+
+    /// <summary>Changed facts between the given source and derived sentences.</summary>
+    /// <param name="sourceText">The source article's original text.</param>
+    /// <param name="sourceSentences">Spans (into <paramref name="sourceText"/>) and indexes of the group's source sentences.</param>
+    /// <param name="derivedText">The derived article's original text.</param>
+    /// <param name="derivedSentences">Spans and indexes of the derived sentences aligned to them.</param>
+    public static IReadOnlyList<FactChange> Compare(
+        string sourceText,
+        IReadOnlyList<(TextSpan Span, int Index)> sourceSentences,
+        string derivedText,
+        IReadOnlyList<(TextSpan Span, int Index)> derivedSentences)
+    {
+        ArgumentNullException.ThrowIfNull(sourceText);
+        ArgumentNullException.ThrowIfNull(derivedText);
+        ArgumentNullException.ThrowIfNull(sourceSentences);
+        ArgumentNullException.ThrowIfNull(derivedSentences);
+        var src = Collect(sourceText, sourceSentences);
+        var der = Collect(derivedText, derivedSentences);
+        var changes = new List<FactChange>();
+        CompareNumbers(Of(src, FactKind.Number), Of(der, FactKind.Number), changes);
+        CompareDates(Of(src, FactKind.Date), Of(der, FactKind.Date), changes);
+        CompareDates(Of(src, FactKind.Weekday), Of(der, FactKind.Weekday), changes);
+        CompareDates(Of(src, FactKind.Month), Of(der, FactKind.Month), changes);
+        var srcAttributions = Of(src, FactKind.Attribution);
+        var derAttributions = Of(der, FactKind.Attribution);
+        var srcSpeakers = srcAttributions.Select(a => a.Fact.Value).ToList();
+        var derSpeakers = derAttributions.Select(a => a.Fact.Value).ToList();
+        CompareAttributions(srcAttributions, derAttributions, changes);
+        CompareNames(Of(src, FactKind.Name), Of(der, FactKind.Name), srcSpeakers, derSpeakers, changes);
+        CompareQuotes(Of(src, FactKind.Quote), Of(der, FactKind.Quote), changes);
+        return changes;
+    }
+
+    private static List<Item> Of(List<Item> items, FactKind kind) => items.Where(i => i.Fact.Kind == kind).ToList();
+
+    // ---------------------------------------------------------------- collection
+
+    private static List<Item> Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences)
+    {
+        var items = new List<Item>();
+        foreach (var (span, index) in sentences)
+        {
+            var facts = FactExtractor.Extract(text, span, index);
+            if (facts.Count == 0) continue;
+            var tokens = SentenceScanner.Scan(text, span);
+            var words = new List<(int Start, int End, string Norm)>(tokens.Count);
+            foreach (var t in tokens)
+            {
+                if (t.Kind != ScanKind.Word) continue;
+                var w = FactLexicon.StripPossessive(t.Text(text));
+                if (w.Length < 2 || FactLexicon.Stopwords.Contains(w)) continue;
+                words.Add((t.Start, t.End, Stem(w)));
+            }
+            foreach (var f in facts)
+            {
+                var context = new HashSet<string>(StringComparer.Ordinal);
+                var sentence = new HashSet<string>(StringComparer.Ordinal);
+                int before = 0;
+                for (int k = words.Count - 1; k >= 0 && before < ContextWindow; k--)
+                {
+                    if (words[k].End > f.Span.Start) continue;
+                    context.Add(words[k].Norm);
+                    before++;
+                }
+                int after = 0;
+                for (int k = 0; k < words.Count && after < ContextWindow; k++)
+                {
+                    if (words[k].Start < f.Span.End) continue;
+                    context.Add(words[k].Norm);
+                    after++;
+                }
+                foreach (var w in words)
+                    if (w.End <= f.Span.Start || w.Start >= f.Span.End) sentence.Add(w.Norm);
+                items.Add(new Item(f, context, sentence) { QuoteWords = f.Kind == FactKind.Quote ? QuoteWords(f.Value) : null });
+            }
+        }
+        return items;
+    }
+
+    /// <summary>A crude stem: lower case, first six letters; enough to match inflections of context words.</summary>
+    private static string Stem(ReadOnlySpan<char> w)
+    {
+        int n = Math.Min(w.Length, 6);
+        Span<char> buf = stackalloc char[n];
+        for (int k = 0; k < n; k++) buf[k] = char.ToLowerInvariant(w[k]);
+        return new string(buf);
+    }
+
+    private static int Shared(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        int n = 0;
+        foreach (var x in a) if (b.Contains(x)) n++;
+        return n;
+    }
+
+    // ---------------------------------------------------------------- pairing
+
+    /// <summary>Greedy best-first pairing; <paramref name="score"/> returns a negative value for pairs that may not pair.
+    /// Paired items are removed from both lists.</summary>
+    private static List<(Item S, Item D)> Pair(List<Item> src, List<Item> der, Func<Item, Item, double> score)
+    {
+        var candidates = new List<(double Score, int S, int D)>();
+        for (int i = 0; i < src.Count; i++)
+            for (int j = 0; j < der.Count; j++)
+            {
+                double sc = score(src[i], der[j]);
+                if (sc >= 0) candidates.Add((sc, i, j));
+            }
+        candidates.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score)
+            : (x.S + x.D).CompareTo(y.S + y.D));
+        var usedS = new bool[src.Count];
+        var usedD = new bool[der.Count];
+        var pairs = new List<(Item, Item)>();
+        foreach (var (_, i, j) in candidates)
+        {
+            if (usedS[i] || usedD[j]) continue;
+            usedS[i] = usedD[j] = true;
+            pairs.Add((src[i], der[j]));
+        }
+        for (int i = src.Count - 1; i >= 0; i--) if (usedS[i]) src.RemoveAt(i);
+        for (int j = der.Count - 1; j >= 0; j--) if (usedD[j]) der.RemoveAt(j);
+        return pairs;
+    }
+
+    private static void Report(List<FactChange> changes, FactKind kind, Item s, Item d, string source, string derived, string? detail)
+        => changes.Add(new FactChange(kind, source, derived, s.Fact.Sentence, d.Fact.Sentence, detail));
+
+    // ---------------------------------------------------------------- numbers
+
+    private static void CompareNumbers(List<Item> src, List<Item> der, List<FactChange> changes)
+    {
+        // Same amount (however written): only the hedge can differ.
+        foreach (var (s, d) in Pair(src, der, (s, d) =>
+                 {
+                     if (s.Fact.Value != d.Fact.Value) return -1;
+                     int ctx = Shared(s.Context, d.Context);
+                     bool units = UnitsEqual(s.Fact.Unit, d.Fact.Unit);
+                     if (!units && !UnitsCompatible(s.Fact.Unit, d.Fact.Unit) && ctx == 0) return -1;
+                     return 100 + ctx + (units ? 3 : 0);
+                 }))
+        {
+            if (s.Fact.Qualifier != d.Fact.Qualifier)
+                Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact), NumberDisplay(d.Fact), QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier));
+        }
+
+        bool single = src.Count == 1 && der.Count == 1;
+        foreach (var (s, d) in Pair(src, der, (s, d) =>
+                 {
+                     int ctx = Shared(s.Context, d.Context);
+                     string? us = s.Fact.Unit, ud = d.Fact.Unit;
+                     if (us is not null && ud is not null)
+                     {
+                         if (UnitsEqual(us, ud)) return ctx >= 1 || single ? 2 + ctx : -1;
+                         return ctx >= 2 ? ctx : -1;
+                     }
+                     if (us is "age" || ud is "age") return -1;
+                     return ctx >= 1 ? ctx : -1;
+                 }))
+        {
+            string detail = $"value changed: {s.Fact.Surface} → {d.Fact.Surface}";
+            if (s.Fact.Qualifier != d.Fact.Qualifier) detail += "; " + QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier);
+            Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact), NumberDisplay(d.Fact), detail);
+        }
+    }
+
+    private static string NumberDisplay(Fact f) => f.Qualifier is null ? f.Value : f.Qualifier + " " + f.Value;
+
+    private static string QualifierDetail(string? from, string? to) => (from, to) switch
+    {
+        (null, _) => "qualifier added: " + to,
+        (_, null) => "qualifier removed: " + from,
+        _ => $"qualifier changed: {from} → {to}",
+    };
+
+    private static bool UnitsEqual(string? a, string? b)
+        => a is not null && b is not null && Singular(a) == Singular(b);
+
+    private static bool UnitsCompatible(string? a, string? b) => a is null || b is null || UnitsEqual(a, b);
+
+    private static string Singular(string unit) => unit.Length > 3 && unit[^1] == 's' && unit[^2] != 's' ? unit[..^1] : unit;
+
+    // ---------------------------------------------------------------- dates, weekdays, months
+
+    private static void CompareDates(List<Item> src, List<Item> der, List<FactChange> changes)
+    {
+        Pair(src, der, (s, d) => SameDate(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.Context, d.Context) : -1);
+        bool single = src.Count == 1 && der.Count == 1;
+        foreach (var (s, d) in Pair(src, der, (s, d) =>
+                 {
+                     if (DateShape(s.Fact.Value) != DateShape(d.Fact.Value)) return -1;
+                     int ctx = Shared(s.Context, d.Context);
+                     return ctx >= 1 || single ? ctx : -1;
+                 }))
+        {
+            Report(changes, s.Fact.Kind, s, d, s.Fact.Value, d.Fact.Value, $"{s.Fact.Surface} → {d.Fact.Surface}");
+        }
+    }
+
+    /// <summary>Equal dates; a date without a year equals the same day with one (<c>--01-05</c>, <c>2024-01-05</c>).</summary>
+    private static bool SameDate(string a, string b)
+    {
+        if (a == b) return true;
+        if (a.StartsWith("--", StringComparison.Ordinal) && b.Length == 10) return b.EndsWith(a[1..], StringComparison.Ordinal);
+        if (b.StartsWith("--", StringComparison.Ordinal) && a.Length == 10) return a.EndsWith(b[1..], StringComparison.Ordinal);
+        return false;
+    }
+
+    /// <summary>Granularity class: relative day, year, year-month, day.</summary>
+    private static int DateShape(string v)
+    {
+        if (v.Length == 0 || !(char.IsDigit(v[0]) || v[0] == '-')) return char.IsUpper(v[0]) ? 4 : 0;
+        return v.Length switch { 4 => 1, 7 => 2, _ => 3 };
+    }
+
+    // ---------------------------------------------------------------- attributions
+
+    private static void CompareAttributions(List<Item> src, List<Item> der, List<FactChange> changes)
+    {
+        src.RemoveAll(i => IsPronoun(i.Fact.Value));
+        der.RemoveAll(i => IsPronoun(i.Fact.Value));
+        Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.SentenceWords, d.SentenceWords) : -1);
+        bool single = src.Count == 1 && der.Count == 1;
+        foreach (var (s, d) in Pair(src, der, (s, d) =>
+                 {
+                     int shared = Shared(s.SentenceWords, d.SentenceWords);
+                     return shared >= 2 || single ? shared : -1;
+                 }))
+        {
+            string detail = s.Fact.Verb == d.Fact.Verb
+                ? $"speaker changed ({s.Fact.Verb})"
+                : $"speaker changed; verb {s.Fact.Verb} → {d.Fact.Verb}";
+            Report(changes, FactKind.Attribution, s, d, s.Fact.Value, d.Fact.Value, detail);
+        }
+    }
+
+    private static bool IsPronoun(string v) => FactLexicon.Pronouns.Contains(v);
+
+    // ---------------------------------------------------------------- names
+
+    private static void CompareNames(List<Item> src, List<Item> der, List<string> srcSpeakers, List<string> derSpeakers, List<FactChange> changes)
+    {
+        Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.Context, d.Context) : -1);
+        // Speakers are compared as attributions, so their names are left out of name substitutions.
+        src.RemoveAll(i => srcSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
+        der.RemoveAll(i => derSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
+        foreach (var (s, d) in Pair(src, der, (s, d) =>
+                 {
+                     int ctx = Shared(s.Context, d.Context);
+                     double similar = SpellingSimilarity(s.Fact.Value, d.Fact.Value) >= 0.75 ? 3 : 0;
+                     double score = ctx + similar;
+                     return score >= 2 ? score : -1;
+                 }))
+        {
+            string detail = SpellingSimilarity(s.Fact.Value, d.Fact.Value) >= 0.75 ? "spelling changed" : "name replaced";
+            Report(changes, FactKind.Name, s, d, s.Fact.Value, d.Fact.Value, detail);
+        }
+    }
+
+    /// <summary>The same entity: equal ignoring case, one's words contained in the other's (<c>Okafor</c> / <c>Daniel Okafor</c>,
+    /// <c>ministry</c> / <c>Interior Ministry</c>), or an acronym of the other (<c>UN</c> / <c>United Nations</c>).</summary>
+    internal static bool SameName(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+        var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (wa.Length > wb.Length) (wa, wb) = (wb, wa);
+        bool contained = wa.All(x => wb.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase)));
+        if (contained) return true;
+        if (wa.Length == 1 && wa[0].Length >= 2 && wa[0].All(char.IsUpper))
+        {
+            var initials = new StringBuilder();
+            foreach (var w in wb) if (char.IsUpper(w[0])) initials.Append(w[0]);
+            return initials.ToString() == wa[0].Replace(".", "", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    /// <summary>1 − normalised Levenshtein distance, case-insensitive.</summary>
+    internal static double SpellingSimilarity(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        if (a.Length == 0 || b.Length == 0) return 0;
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) prev[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return 1.0 - (double)prev[b.Length] / Math.Max(a.Length, b.Length);
+    }
+
+    // ---------------------------------------------------------------- quotes
+
+    private static void CompareQuotes(List<Item> src, List<Item> der, List<FactChange> changes)
+    {
+        Pair(src, der, (s, d) => s.QuoteWords!.AsSpan().SequenceEqual(d.QuoteWords) ? 100 : -1);
+        // A quote split over sentences on one side and joined on the other is the same quote.
+        RemoveJoined(src, der);
+        RemoveJoined(der, src);
+        foreach (var (s, d) in Pair(src, der, (s, d) =>
+                 {
+                     int shared = SharedWords(s.QuoteWords!, d.QuoteWords!);
+                     int min = Math.Min(s.QuoteWords!.Length, d.QuoteWords!.Length);
+                     return min > 0 && shared >= 2 && shared >= 0.5 * min ? (double)shared / Math.Max(s.QuoteWords.Length, d.QuoteWords.Length) : -1;
+                 }))
+        {
+            Report(changes, FactKind.Quote, s, d, s.Fact.Value, d.Fact.Value, QuoteDetail(s.QuoteWords!, d.QuoteWords!));
+        }
+    }
+
+    private static void RemoveJoined(List<Item> parts, List<Item> wholes)
+    {
+        for (int w = wholes.Count - 1; w >= 0; w--)
+        {
+            var whole = wholes[w].QuoteWords!;
+            for (int start = 0; start < parts.Count; start++)
+            {
+                var joined = new List<string>();
+                int end = start;
+                while (end < parts.Count && joined.Count < whole.Length)
+                {
+                    joined.AddRange(parts[end].QuoteWords!);
+                    end++;
+                }
+                if (end - start >= 2 && joined.SequenceEqual(whole))
+                {
+                    parts.RemoveRange(start, end - start);
+                    wholes.RemoveAt(w);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string[] QuoteWords(string quote)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        foreach (char c in quote)
+        {
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (c is '\'' or '’' && sb.Length > 0) continue;
+            else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
+        }
+        if (sb.Length > 0) words.Add(sb.ToString());
+        return [.. words];
+    }
+
+    private static int SharedWords(string[] a, string[] b)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in a) counts[w] = counts.GetValueOrDefault(w) + 1;
+        int n = 0;
+        foreach (var w in b)
+            if (counts.TryGetValue(w, out int c) && c > 0) { counts[w] = c - 1; n++; }
+        return n;
+    }
+
+    private static string QuoteDetail(string[] s, string[] d)
+    {
+        if (d.Length < s.Length && IndexOf(s, d) >= 0) return "shortened";
+        if (s.Length < d.Length && IndexOf(d, s) >= 0) return "extended";
+        var removed = s.Except(d, StringComparer.Ordinal).ToList();
+        var added = d.Except(s, StringComparer.Ordinal).ToList();
+        if (removed.Count == 0 && added.Count == 0) return "words reordered";
+        return $"words changed: -[{string.Join(' ', removed)}] +[{string.Join(' ', added)}]";
+    }
+
+    private static int IndexOf(string[] hay, string[] needle)
+    {
+        for (int i = 0; i + needle.Length <= hay.Length; i++)
+            if (hay.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+        return -1;
+    }
+}
