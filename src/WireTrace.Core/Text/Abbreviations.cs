@@ -66,6 +66,15 @@ internal static class Abbreviations
         "Following", "Speaking", "Citing", "About", "Around", "More", "Less", "Both", "Either", "Neither",
     ], StringComparer.Ordinal);
 
+    /// <summary>First- and second-person words, typical of quoted speech rather than reported text.</summary>
+    private static readonly FrozenSet<string> SpeechWords = FrozenSet.ToFrozenSet(
+    [
+        "I", "I'm", "I've", "I'll", "I'd", "I\u2019m", "I\u2019ve", "I\u2019ll", "I\u2019d", "me", "my", "My", "mine", "myself",
+        "we", "We", "we're", "We're", "we've", "We've", "we'll", "We'll", "us", "our", "Our", "ours", "ourselves",
+        "you", "You", "you're", "You're", "you've", "You've", "your", "Your", "yours", "yourself",
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechWordsLookup = SpeechWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NeverFinalLookup = NeverFinal.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeNumberLookup = BeforeNumber.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MayBeFinalLookup = MayBeFinal.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -76,6 +85,8 @@ internal static class Abbreviations
     public static bool IsBeforeNumber(ReadOnlySpan<char> word) => BeforeNumberLookup.Contains(word);
 
     public static bool IsMayBeFinal(ReadOnlySpan<char> word) => MayBeFinalLookup.Contains(word);
+
+    public static bool IsSpeechWord(ReadOnlySpan<char> word) => SpeechWordsLookup.Contains(word);
 
     public static bool IsSentenceStarter(ReadOnlySpan<char> word) => StartersLookup.Contains(word);
 }

@@ -60,12 +60,19 @@ internal static class SentenceSplitter
                 {
                     i++;
                 }
-                else if (q is '"' or '\'')
+                else if (q == '"')
                 {
-                    bool followedBySpace = i + 1 >= end || char.IsWhiteSpace(text[i + 1]);
-                    bool openQuote = q == '"' && (quotes & 1) == 1;
-                    if (!followedBySpace && !openQuote) break;
-                    if (q == '"') quotes++;
+                    if (!ClosesSentence(text, sentStart, i, end, quotes)) break;
+                    quotes++;
+                    i++;
+                    // Of two quotes glued together ("rugby.""Every"), the first closes and the second opens.
+                    if (i < end && text[i] == '"') break;
+                }
+                else if (q == '\'')
+                {
+                    // A straight single quote closes only when space or punctuation follows; glued to a
+                    // letter it is more likely an opening quote or an apostrophe of the next word.
+                    if (i + 1 < end && char.IsLetterOrDigit(text[i + 1])) break;
                     i++;
                 }
                 else break;
@@ -93,8 +100,11 @@ internal static class SentenceSplitter
         bool nextUpper = char.IsUpper(n) || (IsOpening(n) && next + 1 < end && char.IsUpper(text[next + 1]));
         if (!space)
         {
-            // Scraped text with no space: only an upper-case start (possibly after an opening quote) counts.
-            if (!nextUpper) return false;
+            // Scraped text with no space: an upper-case start (possibly after an opening quote) counts, and
+            // so does a number after an opening quote ("year"."2005 will") or after a word ("band.1Xtra").
+            bool nextNumber = (IsOpening(n) && next + 1 < end && char.IsDigit(text[next + 1]))
+                || (char.IsDigit(n) && dots == 1 && IsLongWordBefore(text, sentStart, term));
+            if (!nextUpper && !nextNumber) return false;
             if (ellipsis) return false;
             if (question) return true;
             if (InUrlOrEmail(text, sentStart, term, end)) return false;
@@ -129,7 +139,7 @@ internal static class SentenceSplitter
             bool listMarker = space && word.Length <= 2 && ws == sentStart;
             return !listMarker;
         }
-        if (word.Length == 1 && char.IsUpper(word[0]))
+        if (word.Length == 1 && char.IsUpper(word[0]) && (ws == sentStart || IsInitialLead(text[ws - 1])))
         {
             // An initial (John F. Kennedy), or the pronoun I, or a letter ending a sentence (Plan B.).
             return StartsSentence(text, next, end);
@@ -138,9 +148,81 @@ internal static class SentenceSplitter
         if (Abbreviations.IsBeforeNumber(word) && char.IsDigit(n)) return false;
         if (Abbreviations.IsMayBeFinal(word))
         {
-            return !char.IsDigit(n) && StartsSentence(text, next, end);
+            // Glued to an upper-case word ("& Co.Zurich said") it ends the sentence: an abbreviation
+            // followed by a name is written with a space.
+            return !char.IsDigit(n) && (!space || StartsSentence(text, next, end));
         }
         return true;
+    }
+
+    /// <summary>What may stand before an initial: space, an opening bracket or quote, or the full stop of another initial.</summary>
+    private static bool IsInitialLead(char c) => char.IsWhiteSpace(c) || IsOpening(c) || c is '.' or '-' or '\u2013' or '\u2014';
+
+    /// <summary>Whether a word of three or more letters, not an abbreviation, ends at <paramref name="term"/>.</summary>
+    private static bool IsLongWordBefore(string text, int sentStart, int term)
+    {
+        int ws = term;
+        while (ws > sentStart && char.IsLetter(text[ws - 1])) ws--;
+        var word = text.AsSpan(ws, term - ws);
+        if (word.Length < 3 || (ws > sentStart && (char.IsDigit(text[ws - 1]) || text[ws - 1] == '.'))) return false;
+        return !Abbreviations.IsNeverFinal(word) && !Abbreviations.IsBeforeNumber(word) && !Abbreviations.IsMayBeFinal(word);
+    }
+
+    /// <summary>
+    /// Whether the straight double quote at <paramref name="pos"/>, right after a sentence end, closes that
+    /// sentence (rather than opening the next). Followed by space or punctuation it closes. Glued to the
+    /// next word ("said."We ...", "high."It's ...") it is given to the side whose quotation it balances:
+    /// it closes when the current sentence has an open quotation and the next sentence has an even number
+    /// of quotes, and opens in the reverse case. When that does not decide (multi-sentence quotations
+    /// leave one side unbalanced), it closes when the unquoted text of this sentence reads like quoted
+    /// speech (first- or second-person words: I, we, my, our, you ...) and that of the next does not;
+    /// otherwise it opens the next sentence.
+    /// </summary>
+    private static bool ClosesSentence(string text, int sentStart, int pos, int end, int quotesBefore)
+    {
+        if (pos + 1 >= end || !char.IsLetterOrDigit(text[pos + 1])) return true;
+        int nextEnd = NextLikelyEnd(text, pos + 1, end);
+        bool openBefore = (quotesBefore & 1) == 1;
+        bool openAfter = (CountQuotes(text, pos + 1, nextEnd) & 1) == 1;
+        if (openBefore != openAfter) return openBefore;
+        // Only the text outside the quotation marks shows which side is itself quoted speech: after the
+        // last quote of this sentence, and before the first quote of the next.
+        int lastQuote = text.AsSpan(sentStart, pos - sentStart).LastIndexOf('"');
+        int firstQuote = text.AsSpan(pos + 1, nextEnd - pos - 1).IndexOf('"');
+        int speechBefore = SpeechWords(text, lastQuote < 0 ? sentStart : sentStart + lastQuote + 1, pos);
+        int speechAfter = SpeechWords(text, pos + 1, firstQuote < 0 ? nextEnd : pos + 1 + firstQuote);
+        return speechBefore > 0 && speechAfter == 0;
+    }
+
+    /// <summary>The next full stop, question or exclamation mark followed by space, a quote or an upper-case letter.</summary>
+    private static int NextLikelyEnd(string text, int pos, int end)
+    {
+        for (int k = pos; k + 1 < end; k++)
+        {
+            if (text[k] is '.' or '!' or '?' or '\u2026')
+            {
+                char n = text[k + 1];
+                if (char.IsWhiteSpace(n) || n == '"' || char.IsUpper(n)) return k;
+            }
+        }
+        return end;
+    }
+
+    private static int CountQuotes(string text, int start, int end) => text.AsSpan(start, end - start).Count('"');
+
+    /// <summary>How many first- and second-person words (typical of quoted speech) <c>text[start..end)</c> holds.</summary>
+    private static int SpeechWords(string text, int start, int end)
+    {
+        int count = 0;
+        int k = start;
+        while (k < end)
+        {
+            if (!char.IsLetter(text[k])) { k++; continue; }
+            int w = k;
+            while (k < end && (char.IsLetter(text[k]) || (text[k] is '\'' or '\u2019' && k + 1 < end && char.IsLetter(text[k + 1])))) k++;
+            if (Abbreviations.IsSpeechWord(text.AsSpan(w, k - w))) count++;
+        }
+        return count;
     }
 
     /// <summary>Whether the word at <paramref name="pos"/> is a common sentence starter, or a quotation opens there.</summary>
