@@ -171,12 +171,12 @@ internal static class SentenceSplitter
     /// <summary>
     /// Whether the straight double quote at <paramref name="pos"/>, right after a sentence end, closes that
     /// sentence (rather than opening the next). Followed by space or punctuation it closes. Glued to the
-    /// next word ("said."We ...", "high."It's ...") it is given to the side whose quotation it balances:
-    /// it closes when the current sentence has an open quotation and the next sentence has an even number
-    /// of quotes, and opens in the reverse case. When that does not decide (multi-sentence quotations
-    /// leave one side unbalanced), it closes when the unquoted text of this sentence reads like quoted
-    /// speech (first- or second-person words: I, we, my, our, you ...) and that of the next does not;
-    /// otherwise it opens the next sentence.
+    /// next word ("said."We ...", "high."It's ...") the side that reads like quoted speech gets it: the text
+    /// outside quotation marks (after this sentence's last quote, before the next sentence's first) with
+    /// first- or second-person words (I, we, my, our, you ...) is itself inside the quotation. When the next
+    /// sentence reads like speech the quote opens it; else when this one does, it closes this one; else it
+    /// goes to the side whose quotation it balances (odd number of quotes before, even after: closes);
+    /// else it opens the next sentence.
     /// </summary>
     private static bool ClosesSentence(string text, int sentStart, int pos, int end, int quotesBefore)
     {
@@ -184,14 +184,16 @@ internal static class SentenceSplitter
         int nextEnd = NextLikelyEnd(text, pos + 1, end);
         bool openBefore = (quotesBefore & 1) == 1;
         bool openAfter = (CountQuotes(text, pos + 1, nextEnd) & 1) == 1;
-        if (openBefore != openAfter) return openBefore;
         // Only the text outside the quotation marks shows which side is itself quoted speech: after the
         // last quote of this sentence, and before the first quote of the next.
         int lastQuote = text.AsSpan(sentStart, pos - sentStart).LastIndexOf('"');
         int firstQuote = text.AsSpan(pos + 1, nextEnd - pos - 1).IndexOf('"');
         int speechBefore = SpeechWords(text, lastQuote < 0 ? sentStart : sentStart + lastQuote + 1, pos);
         int speechAfter = SpeechWords(text, pos + 1, firstQuote < 0 ? nextEnd : pos + 1 + firstQuote);
-        return speechBefore > 0 && speechAfter == 0;
+        if (speechAfter > 0) return false;
+        if (speechBefore > 0) return true;
+        if (openBefore != openAfter) return openBefore;
+        return false;
     }
 
     /// <summary>The next full stop, question or exclamation mark followed by space, a quote or an upper-case letter.</summary>
