@@ -15,7 +15,8 @@ namespace WireTrace.Core.Text;
 /// short line it ends a paragraph when the next line does not start in lower case.</item>
 /// <item>In any other block a newline ends a paragraph when the next line does not start in lower case
 /// and the line ends a sentence (<c>. ! ? : …</c>, possibly followed by closing quotes or brackets) or
-/// is heading-like: at most 80 characters and not ending in <c>, ; - ( /</c> or <c>&amp;</c>.</item>
+/// is heading-like: at most 80 characters, not ending in <c>, ; - ( /</c> or <c>&amp;</c> nor in a stop word
+/// ("He arrived on / Monday." is one sentence broken by a newline).</item>
 /// </list>
 /// </summary>
 internal static class ParagraphSplitter
@@ -110,7 +111,19 @@ internal static class ParagraphSplitter
         while (last > s && text[last] is '"' or '\u201D' or '\u2019' or '\'' or ')' or ']') last--;
         char lc = text[last];
         if (lc is '.' or '!' or '?' or ':' or '\u2026') return true;
-        return e - s <= MaxHeadingLength && lc is not (',' or ';' or '-' or '(' or '/' or '&' or '\u2013' or '\u2014');
+        return e - s <= MaxHeadingLength && lc is not (',' or ';' or '-' or '(' or '/' or '&' or '\u2013' or '\u2014')
+            && !EndsWithStopword(text, s, e);
+    }
+
+    /// <summary>Whether the line ends with a function word ("He arrived on"): then it is no heading but a broken sentence.</summary>
+    private static bool EndsWithStopword(string text, int start, int end)
+    {
+        int w = end;
+        while (w > start && char.IsLetter(text[w - 1])) w--;
+        if (w == end || end - w > 12) return false;
+        Span<char> lower = stackalloc char[end - w];
+        text.AsSpan(w, end - w).ToLowerInvariant(lower);
+        return Stopwords.Contains(lower);
     }
 
     /// <summary>Whether the first word of <paramref name="next"/> would not have fitted on <paramref name="line"/>.</summary>

@@ -52,24 +52,37 @@ public static class TextNormalizer
 
     private static string NormalizeNonAscii(string s)
     {
-        // Fold first so that characters NFKC would decompose oddly (the acute accent ´) are already plain,
-        // then NFKC (compatibility forms, ligatures, full-width letters), then fold again and lower-case.
-        var folded = FoldAll(s);
-        if (!folded.IsNormalized(NormalizationForm.FormKC))
+        // One pass: fold, apply the NFKC compatibility mapping, compose a letter with a following
+        // combining mark (NFC), fold again what the mapping produced, and lower-case.
+        var sb = new StringBuilder(s.Length + 4);
+        foreach (char raw in s)
         {
-            folded = FoldAll(folded.Normalize(NormalizationForm.FormKC));
+            char c = Fold(raw);
+            var mapped = UnicodeCompatibility.Map(c);
+            if (mapped is null)
+            {
+                Append(sb, c);
+            }
+            else
+            {
+                foreach (char m in mapped) Append(sb, Fold(m));
+            }
         }
-        return folded.ToLowerInvariant();
+        return sb.ToString();
     }
 
-    private static string FoldAll(string s)
+    private static void Append(StringBuilder sb, char c)
     {
-        int i = 0;
-        while (i < s.Length && Fold(s[i]) == s[i]) i++;
-        if (i == s.Length) return s;
-        return string.Create(s.Length, s, static (dest, src) =>
+        if (UnicodeCompatibility.IsCombining(c) && sb.Length > 0)
         {
-            for (int k = 0; k < src.Length; k++) dest[k] = Fold(src[k]);
-        });
+            // The base letter is already lower case, and lower-case letters compose to lower-case letters.
+            char composed = UnicodeCompatibility.Compose(sb[^1], c);
+            if (composed != '\0')
+            {
+                sb[^1] = composed;
+                return;
+            }
+        }
+        sb.Append(char.ToLowerInvariant(c));
     }
 }
