@@ -1,4 +1,5 @@
 using WireTrace.Core.Alignment;
+using WireTrace.Core.Facts;
 
 namespace WireTrace.Core.Analysis;
 
@@ -19,6 +20,7 @@ public sealed record PairAnalysis(
     IReadOnlyList<SentenceAlignment> Alignments,
     IReadOnlyList<int> Added,
     IReadOnlyList<int> Dropped,
+    IReadOnlyList<FactChange> FactChanges,
     DirectionEvidence Direction,
     SameEventEvidence SameEvent)
 {

@@ -1,4 +1,5 @@
 using WireTrace.Core.Alignment;
+using WireTrace.Core.Facts;
 using WireTrace.Core.Similarity;
 
 namespace WireTrace.Core.Analysis;
@@ -41,8 +42,23 @@ public sealed class PairAnalyzer
             alignment.Alignments,
             alignment.Added,
             alignment.Dropped,
+            relation.IsDerivation() ? CompareFacts(source, derived, alignment) : [],
             direction,
             sameEvent);
+    }
+
+    /// <summary>Facts compared inside each aligned group only: a fact is changed when its partner in the aligned sentences differs.</summary>
+    private static List<FactChange> CompareFacts(AnalyzedDocument source, AnalyzedDocument derived, AlignmentResult alignment)
+    {
+        var changes = new List<FactChange>();
+        foreach (var a in alignment.Alignments)
+        {
+            if (a.Kind == AlignmentKind.Verbatim) continue;
+            changes.AddRange(FactComparer.Compare(
+                source.Model.Text, a.Source.Select(j => (source.Model.Sentences[j].Span, j)).ToList(),
+                derived.Model.Text, a.Derived.Select(i => (derived.Model.Sentences[i].Span, i)).ToList()));
+        }
+        return changes;
     }
 
     /// <summary>Analyses the pair in the direction the evidence favours (see <see cref="DirectionEstimator"/>).</summary>

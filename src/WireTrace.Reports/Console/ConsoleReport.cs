@@ -77,6 +77,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
             text += $"  covers {a.Coverage.OfSource:P0} of source, {a.Coverage.OfDerived:P0} of itself from it, verbatim {a.VerbatimShare:P0}";
             if (a.Added.Count > 0) text += $", +{a.Added.Count} added";
             if (a.Dropped.Count > 0) text += $", -{a.Dropped.Count} dropped";
+            if (a.FactChanges.Count > 0) text += $", [bold]{a.FactChanges.Count} fact change(s)[/]";
         }
         return text;
     }
@@ -114,6 +115,25 @@ public sealed class ConsoleReport(IAnsiConsole console)
                 table.AddRow(Markup.Escape(Shorten(d, maxChars)), Markup.Escape(kind), Markup.Escape(Shorten(s, maxChars)));
             }
             console.Write(table);
+        }
+        if (a.FactChanges.Count > 0)
+        {
+            var facts = new Table().Border(TableBorder.Rounded).Title("[bold]Fact changes[/]");
+            facts.AddColumn("kind");
+            facts.AddColumn("source");
+            facts.AddColumn("derived");
+            facts.AddColumn("sentences");
+            facts.AddColumn("detail");
+            foreach (var f in a.FactChanges)
+            {
+                facts.AddRow(
+                    Markup.Escape(f.Kind.ToString().ToLowerInvariant()),
+                    $"[red]{Markup.Escape(f.Source)}[/]",
+                    $"[green]{Markup.Escape(f.Derived)}[/]",
+                    $"{f.SourceSentence} → {f.DerivedSentence}",
+                    Markup.Escape(f.Detail ?? ""));
+            }
+            console.Write(facts);
         }
         if (a.Added.Count > 0)
         {

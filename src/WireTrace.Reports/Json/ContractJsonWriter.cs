@@ -135,6 +135,19 @@ public static class ContractJsonWriter
         w.WriteStartArray("dropped");
         foreach (var i in a.Dropped) WriteIndexed(w, i, source.Model.SentenceText(i));
         w.WriteEndArray();
+        w.WriteStartArray("factChanges");
+        foreach (var f in a.FactChanges)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", f.Kind.ToString().ToLowerInvariant());
+            w.WriteString("source", f.Source);
+            w.WriteString("derived", f.Derived);
+            w.WriteNumber("sourceSentence", f.SourceSentence);
+            w.WriteNumber("derivedSentence", f.DerivedSentence);
+            WriteNullable(w, "detail", f.Detail);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
