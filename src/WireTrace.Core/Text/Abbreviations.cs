@@ -63,7 +63,7 @@ internal static class Abbreviations
         "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Let",
         "According", "Asked", "Instead", "Indeed", "Even", "Only", "Just", "Already", "Overall", "Officials",
         "Analysts", "Police", "Mr", "Mrs", "Ms", "Dr", "Yes", "Thus", "Hence", "Besides", "Like", "Unlike",
-        "Following", "Speaking", "Citing", "About", "Around", "More", "Less", "Both", "Either", "Neither",
+        "Following", "Speaking", "Citing", "About", "Around", "More", "Less", "Either", "Neither",
     ], StringComparer.Ordinal);
 
     /// <summary>First- and second-person words, typical of quoted speech rather than reported text.</summary>

@@ -84,6 +84,18 @@ public sealed class SentenceSplitterTests
     [InlineData("See www.Reuters.com for more.", new[] { "See www.Reuters.com for more." })]
     [InlineData("Growth was 3.5% in 2004.Analysts expected 3.2.", new[] { "Growth was 3.5% in 2004.", "Analysts expected 3.2." })]
     [InlineData("A U.S.-led force arrived.", new[] { "A U.S.-led force arrived." })]
+    // Glued straight quotes: the quote goes to the side that reads like quoted speech, else to the side it balances.
+    [InlineData("He said: \"We are happy.\"The talks ended.", new[] { "He said: \"We are happy.\"", "The talks ended." })]
+    [InlineData("The talks ended.\"We are happy,\" he said.", new[] { "The talks ended.", "\"We are happy,\" he said." })]
+    [InlineData("\"I hope he will stay.\"I think he will,\" Parry said.", new[] { "\"I hope he will stay.", "\"I think he will,\" Parry said." })]
+    [InlineData("The deal, he said, was \"historic.\"The talks ended.", new[] { "The deal, he said, was \"historic.\"", "The talks ended." })]
+    [InlineData("It was a \"difficult year\".\"2005 will be better,\" he said.", new[] { "It was a \"difficult year\".", "\"2005 will be better,\" he said." })]
+    [InlineData("He won on penalties.\"\"It was hard.", new[] { "He won on penalties.\"", "\"It was hard." })]
+    // Glued ends after numbers, ampersand names and abbreviations.
+    [InlineData("It was a great year for the band.1Xtra played them often.", new[] { "It was a great year for the band.", "1Xtra played them often." })]
+    [InlineData("It is the biggest rival of AT&T.SBC said so.", new[] { "It is the biggest rival of AT&T.", "SBC said so." })]
+    [InlineData("He is an analyst at Edwards & Co.Zurich declined to comment.", new[] { "He is an analyst at Edwards & Co.", "Zurich declined to comment." })]
+    [InlineData("Version 2.1 of the software is out.", new[] { "Version 2.1 of the software is out." })]
     public void Segments(string text, string[] expected)
     {
         Assert.Equal(expected, Sentences(text));
