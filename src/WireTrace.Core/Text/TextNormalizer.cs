@@ -52,37 +52,14 @@ public static class TextNormalizer
 
     private static string NormalizeNonAscii(string s)
     {
-        // One pass: fold, apply the NFKC compatibility mapping, compose a letter with a following
-        // combining mark (NFC), fold again what the mapping produced, and lower-case.
-        var sb = new StringBuilder(s.Length + 4);
-        foreach (char raw in s)
+        // Fold first (so NFKC sees plain quotes and dashes), apply the framework's NFKC (ICU), fold
+        // again what the compatibility mapping produced, and lower-case.
+        Span<char> folded = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        for (int i = 0; i < s.Length; i++) folded[i] = Fold(s[i]);
+        var nfkc = new string(folded).Normalize(NormalizationForm.FormKC);
+        return string.Create(nfkc.Length, nfkc, static (dest, src) =>
         {
-            char c = Fold(raw);
-            var mapped = UnicodeCompatibility.Map(c);
-            if (mapped is null)
-            {
-                Append(sb, c);
-            }
-            else
-            {
-                foreach (char m in mapped) Append(sb, Fold(m));
-            }
-        }
-        return sb.ToString();
-    }
-
-    private static void Append(StringBuilder sb, char c)
-    {
-        if (UnicodeCompatibility.IsCombining(c) && sb.Length > 0)
-        {
-            // The base letter is already lower case, and lower-case letters compose to lower-case letters.
-            char composed = UnicodeCompatibility.Compose(sb[^1], c);
-            if (composed != '\0')
-            {
-                sb[^1] = composed;
-                return;
-            }
-        }
-        sb.Append(char.ToLowerInvariant(c));
+            for (int i = 0; i < src.Length; i++) dest[i] = char.ToLowerInvariant(Fold(src[i]));
+        });
     }
 }
