@@ -19,9 +19,22 @@ public static class WireTraceCli
         return root;
     }
 
+    /// <summary>The terminal console; plain text (no colours, no progress bars) when the output is redirected.</summary>
+    private static IAnsiConsole CreateConsole()
+    {
+        if (!System.Console.IsOutputRedirected) return AnsiConsole.Console;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(System.Console.Out),
+        });
+    }
+
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? output = null, TextWriter? error = null)
     {
-        console ??= AnsiConsole.Console;
+        console ??= CreateConsole();
         error ??= System.Console.Error;
         var root = Build(console, error);
         var config = new InvocationConfiguration { Output = output ?? System.Console.Out, Error = error };

@@ -28,10 +28,10 @@ public sealed record RelationThresholds
     public double ExcerptVerbatim { get; init; } = 0.6;
 
     /// <summary>Anchor score at or above which two texts without shared sentences report the same event.</summary>
-    public double SameEventScore { get; init; } = 0.2;
+    public double SameEventScore { get; init; } = 0.15;
 
     /// <summary>And at least this many shared names.</summary>
-    public int SameEventMinSharedNames { get; init; } = 2;
+    public int SameEventMinSharedNames { get; init; } = 3;
 
     public static RelationThresholds Default { get; } = new();
 }

@@ -12,6 +12,9 @@ namespace WireTrace.Core.Stories;
 /// </summary>
 public sealed class StoryBuilder
 {
+    /// <summary>Margin by which another member must explain a text better than the source to become its parent.</summary>
+    public const double SourcePreference = 0.01;
+
     private readonly PairAnalyzer _analyzer;
     private readonly CandidateFinder _candidates;
 
@@ -131,7 +134,8 @@ public sealed class StoryBuilder
                 var pu = docs[local[u]].Article.Published;
                 var pv = docs[local[v]].Article.Published;
                 if (pu.HasValue && pv.HasValue && pv < pu) continue; // no derivation back in time
-                edges.Add(new WeightedEdge(u, v, a.Explanation));
+                // A member hangs off the source unless another member explains it clearly better.
+                edges.Add(new WeightedEdge(u, v, a.Explanation + (u == root ? SourcePreference : 0)));
             }
             // The source reaches everyone, if only weakly, so every member gets a parent.
             if (u == root)

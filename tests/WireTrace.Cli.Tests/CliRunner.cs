@@ -1,0 +1,67 @@
+using Spectre.Console;
+
+namespace WireTrace.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured output, as a user would run it with redirected output.</summary>
+internal static class CliRunner
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Sample(params string[] parts) => Path.Combine([RepoRoot, "samples", .. parts]);
+
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        int exit = await WireTraceCli.RunAsync(args, console, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WireTrace.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Repository root (WireTrace.slnx) not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wiretrace-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name, string content)
+    {
+        var p = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllText(p, content);
+        return p;
+    }
+
+    public string File(string name, byte[] content)
+    {
+        var p = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllBytes(p, content);
+        return p;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
