@@ -18,7 +18,7 @@ public static class DirectionEstimator
         if (da.HasValue && db.HasValue && da != db)
         {
             bool aFirst = da < db;
-            score += aFirst ? 3 : -3;
+            score += aFirst ? 10 : -10; // decisive: a later text cannot be the source
             reasons.Add($"{(aFirst ? a.Id : b.Id)} was published first");
         }
 

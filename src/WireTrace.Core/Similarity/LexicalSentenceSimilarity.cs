@@ -26,6 +26,8 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
         if (x.IsEmpty || y.IsEmpty) return SimilarityScore.None;
 
         WeightedOverlap(x.Terms, y.Terms, out double wx, out double wy, out double shared);
+        // Sentences that share no stem or number are never aligned: skip the character grams.
+        if (shared == 0) return SimilarityScore.None;
         double termDice = wx + wy > 0 ? 2 * shared / (wx + wy) : 0;
         double gramDice = Dice(x.CharGrams, y.CharGrams);
         double anchors = AnchorAgreement(x, y);
@@ -77,20 +79,28 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
     }
 
     /// <summary>Dice coefficient of two sorted distinct arrays.</summary>
-    internal static double Dice<T>(T[] x, T[] y) where T : IComparable<T>
+    internal static double Dice(ReadOnlySpan<uint> x, ReadOnlySpan<uint> y)
     {
         if (x.Length + y.Length == 0) return 0;
-        return 2.0 * IntersectionCount(x, y) / (x.Length + y.Length);
+        int i = 0, j = 0, n = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            uint a = x[i], b = y[j];
+            if (a == b) { n++; i++; j++; }
+            else if (a < b) i++;
+            else j++;
+        }
+        return 2.0 * n / (x.Length + y.Length);
     }
 
-    internal static int IntersectionCount<T>(T[] x, T[] y) where T : IComparable<T>
+    internal static int IntersectionCount(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
     {
         int i = 0, j = 0, n = 0;
         while (i < x.Length && j < y.Length)
         {
-            int c = x[i].CompareTo(y[j]);
-            if (c == 0) { n++; i++; j++; }
-            else if (c < 0) i++;
+            int a = x[i], b = y[j];
+            if (a == b) { n++; i++; j++; }
+            else if (a < b) i++;
             else j++;
         }
         return n;

@@ -9,6 +9,10 @@ public sealed class TermStatistics
 {
     private int[] _df = new int[1024];
     private int _units;
+    private IdfTable _idf = new([], -1);
+
+    /// <summary>IDF values for one state of the counts, swapped in as one reference so readers never see a torn pair.</summary>
+    private sealed record IdfTable(float[] Values, int Units);
 
     /// <summary>Number of counted units (sentences).</summary>
     public int Units => _units;
@@ -31,11 +35,26 @@ public sealed class TermStatistics
 
     public int DocumentFrequency(int id) => id < _df.Length ? _df[id] : 0;
 
-    /// <summary>Smoothed IDF, never below a small floor so that shared frequent words still count a little.</summary>
+    /// <summary>
+    /// Smoothed IDF, never below a small floor so that shared frequent words still count a little.
+    /// Computed once per state of the counts and cached; reading is thread-safe once counting is done.
+    /// </summary>
     public float Idf(int id)
     {
-        double n = _units + 1;
-        double df = DocumentFrequency(id);
-        return (float)Math.Max(0.1, Math.Log((n + 1) / (df + 0.5)));
+        var table = Volatile.Read(ref _idf);
+        if (table.Units != _units) table = BuildIdf();
+        return id < table.Values.Length ? table.Values[id] : Compute(table.Units, 0);
     }
+
+    private IdfTable BuildIdf()
+    {
+        int units = _units;
+        var values = new float[_df.Length];
+        for (int id = 0; id < values.Length; id++) values[id] = Compute(units, _df[id]);
+        var table = new IdfTable(values, units);
+        Volatile.Write(ref _idf, table);
+        return table;
+    }
+
+    private static float Compute(int units, int df) => (float)Math.Max(0.1, Math.Log((units + 2.0) / (df + 0.5)));
 }

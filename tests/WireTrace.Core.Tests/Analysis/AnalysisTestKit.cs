@@ -1,0 +1,20 @@
+using WireTrace.Core.Analysis;
+using WireTrace.Core.Documents;
+using WireTrace.Core.Text;
+using WireTrace.Core.Text.Stemming;
+
+namespace WireTrace.Core.Tests.Analysis;
+
+/// <summary>Builds analysed documents from plain texts, as the CLI does (metadata extraction, text model, profile).</summary>
+internal sealed class AnalysisTestKit
+{
+    private readonly AnalysisContext _context = new(new TextAnalyzer(EnglishStemmer.Default));
+
+    public AnalyzedDocument Add(string id, string text, DateOnly? published = null)
+    {
+        var meta = ArticleMetadataExtractor.Extract(text);
+        return _context.Add(new Article(id, id, text, meta.Body, meta.Title, meta.Outlet, published ?? meta.Published, null, meta.Agency, meta.Dateline));
+    }
+
+    public PairAnalyzer Analyzer() => _context.CreateAnalyzer();
+}
