@@ -3,17 +3,22 @@ using WireTrace.Core.Analysis;
 namespace WireTrace.Core.Stories;
 
 /// <summary>
-/// Groups a pile of documents into stories: candidate pairs are aligned both ways; pairs with a text
-/// derivation join documents into a story; the story's source is the member the direction evidence
-/// favours over the others; each member's parent is chosen by a maximum spanning arborescence over
-/// "how well B is explained by A" (a copy of a copy hangs off the copy), with no edge going back in
-/// time. Same-event documents hang off the source of the story whose member they match best.
+/// Groups a pile of documents into stories: candidate pairs are aligned both ways; every document gets
+/// at most one parent from a maximum spanning arborescence over "how well B is explained by A" (a copy
+/// of a copy hangs off the copy), with no edge going back in time; the trees are the stories and their
+/// roots the sources. Same-event documents hang off the source of the story whose member they match best.
 /// The result does not depend on the input order or the thread count.
 /// </summary>
 public sealed class StoryBuilder
 {
-    /// <summary>Margin by which another member must explain a text better than the source to become its parent.</summary>
+    /// <summary>Margin by which another member must explain a text better than an agency original to become its parent.</summary>
     public const double SourcePreference = 0.01;
+
+    /// <summary>Weight of the direction evidence (clamped to ±1) in an edge: enough to orient two equal texts, never to outweigh coverage.</summary>
+    public const double DirectionWeight = 0.05;
+
+    /// <summary>A text using less of another than this share is not placed under it (a compilation page is nobody's story source).</summary>
+    public const double MinSourceShare = 0.05;
 
     private readonly PairAnalyzer _analyzer;
     private readonly CandidateFinder _candidates;
@@ -52,24 +57,26 @@ public sealed class StoryBuilder
             analyses[(candidates[k].B, candidates[k].A)] = backward[k];
         }
 
-        var derivationSets = new UnionFind(docs.Length);
-        for (int k = 0; k < candidates.Count; k++)
-        {
-            if (forward[k].Relation.IsDerivation() || backward[k].Relation.IsDerivation())
-            {
-                derivationSets.Union(candidates[k].A, candidates[k].B);
-            }
-        }
-
+        var parentOf = DerivationForest(docs, analyses);
         var stories = new List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)>();
         var inStory = new int[docs.Length];
         Array.Fill(inStory, -1);
-        foreach (var component in derivationSets.Components().Where(c => c.Count > 1))
+        var trees = new UnionFind(docs.Length);
+        for (int v = 0; v < docs.Length; v++)
         {
-            int source = ChooseSource(component, docs, analyses);
-            var parents = ChooseParents(source, component, docs, analyses);
-            foreach (var m in component) inStory[m] = stories.Count;
-            stories.Add((source, component, parents));
+            if (parentOf[v] >= 0) trees.Union(v, parentOf[v]);
+        }
+        foreach (var tree in trees.Components().Where(c => c.Count > 1))
+        {
+            int source = tree.Single(v => parentOf[v] < 0);
+            var parents = new Dictionary<int, Derivation>();
+            foreach (var v in tree)
+            {
+                if (v == source) continue;
+                parents[v] = new Derivation(docs[v].Id, docs[parentOf[v]].Id, analyses[(parentOf[v], v)]);
+            }
+            foreach (var m in tree) inStory[m] = stories.Count;
+            stories.Add((source, tree, parents));
         }
 
         AttachSameEvent(docs, candidates, forward, backward, stories, inStory);
@@ -86,75 +93,32 @@ public sealed class StoryBuilder
         return new StoryResult(ordered, unrelated, candidates.Count, candidates.Count * 2);
     }
 
-    /// <summary>The member with the most direction evidence over the others; ties to agency originals, earlier dates, then id.</summary>
-    private static int ChooseSource(List<int> members, AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
+    /// <summary>
+    /// One maximum spanning arborescence over the whole pile, rooted at a virtual node: an edge A → B for
+    /// every analysis that finds B derived from A (using at least <see cref="MinSourceShare"/> of A, and
+    /// not published before A), weighted by how well A explains B plus a small share of the direction
+    /// evidence; the virtual root reaches every document at weight 0. Each document gets at most one
+    /// parent; the trees under the virtual root are the stories, their roots the sources. Unlike connected
+    /// components, one compilation page that contains many stories cannot chain them into one.
+    /// </summary>
+    private static int[] DerivationForest(AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
     {
-        int best = -1;
-        double bestScore = double.NegativeInfinity;
-        foreach (var x in members)
-        {
-            double score = 0;
-            foreach (var y in members)
-            {
-                if (x == y || !analyses.TryGetValue((x, y), out var a) || !analyses.TryGetValue((y, x), out var b)) continue;
-                if (!a.Relation.IsDerivation() && !b.Relation.IsDerivation()) continue;
-                score += a.Direction.Score;
-            }
-            if (best < 0 || score > bestScore + 1e-9 || (Math.Abs(score - bestScore) <= 1e-9 && Prefer(docs[x], docs[best])))
-            {
-                best = x;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    private static bool Prefer(AnalyzedDocument x, AnalyzedDocument y)
-    {
-        bool ax = DirectionEstimator.IsAgencyOriginal(x), ay = DirectionEstimator.IsAgencyOriginal(y);
-        if (ax != ay) return ax;
-        var px = x.Article.Published ?? DateOnly.MaxValue;
-        var py = y.Article.Published ?? DateOnly.MaxValue;
-        if (px != py) return px < py;
-        return string.CompareOrdinal(x.Id, y.Id) < 0;
-    }
-
-    private Dictionary<int, Derivation> ChooseParents(int source, List<int> members, AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
-    {
-        // Local node numbers: members in id order.
-        var local = members.OrderBy(m => m).ToArray();
-        int root = Array.IndexOf(local, source);
+        int n = docs.Length, root = n;
         var edges = new List<WeightedEdge>();
-        for (int u = 0; u < local.Length; u++)
+        foreach (var ((from, to), a) in analyses.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2))
         {
-            for (int v = 0; v < local.Length; v++)
-            {
-                if (u == v || v == root) continue;
-                if (!analyses.TryGetValue((local[u], local[v]), out var a) || !a.Relation.IsDerivation()) continue;
-                var pu = docs[local[u]].Article.Published;
-                var pv = docs[local[v]].Article.Published;
-                if (pu.HasValue && pv.HasValue && pv < pu) continue; // no derivation back in time
-                // A member hangs off the source unless another member explains it clearly better.
-                edges.Add(new WeightedEdge(u, v, a.Explanation + (u == root ? SourcePreference : 0)));
-            }
-            // The source reaches everyone, if only weakly, so every member gets a parent.
-            if (u == root)
-            {
-                for (int v = 0; v < local.Length; v++)
-                {
-                    if (v != root) edges.Add(new WeightedEdge(root, v, -1000));
-                }
-            }
+            if (!a.Relation.IsDerivation() || a.Coverage.OfSource < MinSourceShare) continue;
+            var pf = docs[from].Article.Published;
+            var pt = docs[to].Article.Published;
+            if (pf.HasValue && pt.HasValue && pt < pf) continue; // no derivation back in time
+            double direction = Math.Clamp(a.Direction.Score / 2, -1, 1) * DirectionWeight;
+            double sourcePreference = DirectionEstimator.IsAgencyOriginal(docs[from]) ? SourcePreference : 0;
+            edges.Add(new WeightedEdge(from, to, a.Explanation + direction + sourcePreference));
         }
-        var parent = MaximumArborescence.Solve(local.Length, root, edges);
-        var result = new Dictionary<int, Derivation>();
-        for (int v = 0; v < local.Length; v++)
-        {
-            if (v == root) continue;
-            int from = local[parent[v]];
-            var analysis = analyses.TryGetValue((from, local[v]), out var a) ? a : _analyzer.Analyze(docs[from], docs[local[v]]);
-            result[local[v]] = new Derivation(docs[local[v]].Id, docs[from].Id, analysis);
-        }
+        for (int v = 0; v < n; v++) edges.Add(new WeightedEdge(root, v, 0));
+        var parent = MaximumArborescence.Solve(n + 1, root, edges);
+        var result = new int[n];
+        for (int v = 0; v < n; v++) result[v] = parent[v] == root ? -1 : parent[v];
         return result;
     }
 
