@@ -167,7 +167,7 @@ public static class FactComparer
                  }))
         {
             if (s.Fact.Qualifier != d.Fact.Qualifier)
-                Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact), NumberDisplay(d.Fact), QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier));
+                Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact, true), NumberDisplay(d.Fact, true), QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier));
         }
 
         bool single = src.Count == 1 && der.Count == 1;
@@ -186,11 +186,15 @@ public static class FactComparer
         {
             string detail = $"value changed: {s.Fact.Surface} → {d.Fact.Surface}";
             if (s.Fact.Qualifier != d.Fact.Qualifier) detail += "; " + QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier);
-            Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact), NumberDisplay(d.Fact), detail);
+            bool hedges = s.Fact.Qualifier != d.Fact.Qualifier;
+            Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact, hedges), NumberDisplay(d.Fact, hedges), detail);
         }
     }
 
-    private static string NumberDisplay(Fact f) => f.Qualifier is null ? f.Value : f.Qualifier + " " + f.Value;
+    /// <summary>The number as written (<c>300,000</c>), preceded by its hedge as written (<c>at least 12</c>, <c>Some 300,000</c>)
+    /// when the hedge is part of the change.</summary>
+    private static string NumberDisplay(Fact f, bool withQualifier)
+        => withQualifier && f.QualifierText is { } q ? q + " " + f.AmountText : f.AmountText;
 
     private static string QualifierDetail(string? from, string? to) => (from, to) switch
     {

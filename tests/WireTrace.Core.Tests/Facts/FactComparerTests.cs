@@ -56,8 +56,8 @@ public sealed class FactComparerTests
         // "some" was added to 2,000: the only change.
         var c = Assert.Single(changes);
         Assert.Equal(FactKind.Number, c.Kind);
-        Assert.Equal("2000", c.Source);
-        Assert.Equal("some 2000", c.Derived);
+        Assert.Equal("2,000", c.Source);
+        Assert.Equal("Some 2,000", c.Derived);
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class FactComparerTests
             "The fighting has displaced 300,000 people in the region, the United Nations said.",
             "The fighting has displaced 200,000 people in the region, the United Nations said."));
         Assert.Equal(FactKind.Number, c.Kind);
-        Assert.Equal("300000", c.Source);
-        Assert.Equal("200000", c.Derived);
+        Assert.Equal("300,000", c.Source);
+        Assert.Equal("200,000", c.Derived);
         Assert.Equal(4, c.SourceSentence);
         Assert.Equal(10, c.DerivedSentence);
         Assert.Contains("300,000 people → 200,000 people", c.Detail);
@@ -101,8 +101,35 @@ public sealed class FactComparerTests
         Assert.Equal("qualifier removed: nearly", removed.Detail);
         var changed = Assert.Single(Compare("About 200 families were evacuated.", "More than 200 families were evacuated."));
         Assert.Equal("qualifier changed: about → more than", changed.Detail);
-        Assert.Equal("about 200", changed.Source);
-        Assert.Equal("more than 200", changed.Derived);
+        Assert.Equal("About 200", changed.Source);
+        Assert.Equal("More than 200", changed.Derived);
+    }
+
+    [Fact]
+    public void NumberShownAsWrittenWithTheHedgeOnlyWhenTheHedgeChanged()
+    {
+        var same = Assert.Single(Compare(
+            "Some 300,000 residents of the valley have been ordered to leave their homes.",
+            "Some 200,000 residents of the valley have been ordered to leave their homes."));
+        Assert.Equal(("300,000", "200,000"), (same.Source, same.Derived));
+        Assert.Equal("value changed: Some 300,000 residents → Some 200,000 residents", same.Detail);
+
+        var both = Assert.Single(Compare(
+            "The army sent about 1,200 soldiers to the valley.",
+            "The army sent more than 1,500 soldiers to the valley."));
+        Assert.Equal(("about 1,200", "more than 1,500"), (both.Source, both.Derived));
+        Assert.Contains("qualifier changed: about → more than", both.Detail);
+    }
+
+    [Theory]
+    [InlineData("The government approved a $1.5 billion aid package.", "The government approved a $2 billion aid package.", "$1.5 billion", "$2 billion")]
+    [InlineData("Turnout in the city rose to 40% on Sunday.", "Turnout in the city rose to 45% on Sunday.", "40%", "45%")]
+    [InlineData("The ferry was carrying twelve passengers and crew.", "The ferry was carrying twenty passengers and crew.", "twelve", "twenty")]
+    [InlineData("The fund is worth 1.5 billion euros in total.", "The fund is worth 2.5 billion euros in total.", "1.5 billion", "2.5 billion")]
+    public void NumberDisplayKeepsSignMagnitudeAndGluedUnit(string source, string derived, string from, string to)
+    {
+        var c = Assert.Single(Compare(source, derived));
+        Assert.Equal((from, to), (c.Source, c.Derived));
     }
 
     [Theory]
@@ -223,6 +250,26 @@ public sealed class FactComparerTests
     }
 
     [Fact]
+    public void QuoteCreditedToAnotherTitledSpeaker()
+    {
+        const string source = "\"Every hour counts now, because the ground is saturated and more rain is coming,\" said regional fire chief Tomas Brandt.";
+        const string derived = "\"Every hour counts now, because the ground is saturated and more rain is coming,\" said Kellmoor Mayor Elena Varga.";
+        var changes = FactComparer.Compare(source, [(new TextSpan(0, source.Length), 11)], derived, [(new TextSpan(0, derived.Length), 14)]);
+        var c = Assert.Single(changes);
+        Assert.Equal(FactKind.Attribution, c.Kind);
+        Assert.Equal(("Tomas Brandt", "Elena Varga"), (c.Source, c.Derived));
+        Assert.Equal((11, 14), (c.SourceSentence, c.DerivedSentence));
+    }
+
+    [Fact]
+    public void SameSpeakerWithAnotherTitleIsNoChange()
+    {
+        Assert.Empty(Compare(
+            "\"We need more pumps,\" said regional fire chief Tomas Brandt.",
+            "\"We need more pumps,\" said Ashwater Fire Chief Tomas Brandt."));
+    }
+
+    [Fact]
     public void MinistryAndInteriorMinistryAreTheSameSpeaker()
     {
         Assert.Empty(Compare("The roads remain closed, the ministry said.", "The roads remain closed, the Interior Ministry said."));
@@ -304,7 +351,7 @@ public sealed class FactComparerTests
         var changes = Compare(
             "At least 12 people were killed on Friday in Lviv, Elena Varga told AFP.",
             "More than 15 people were killed on Saturday in Lviv, Maria Lindqvist told AFP.");
-        Assert.Contains(changes, c => c.Kind == FactKind.Number && c.Source == "at least 12" && c.Derived == "more than 15");
+        Assert.Contains(changes, c => c.Kind == FactKind.Number && c.Source == "At least 12" && c.Derived == "More than 15");
         Assert.Contains(changes, c => c.Kind == FactKind.Weekday && c.Source == "Friday" && c.Derived == "Saturday");
         Assert.Contains(changes, c => c.Kind == FactKind.Attribution && c.Source == "Elena Varga" && c.Derived == "Maria Lindqvist");
         Assert.Equal(3, changes.Count);
