@@ -14,14 +14,21 @@ namespace WireTrace.Core.Facts;
 /// </summary>
 public static class FactComparer
 {
-    /// <summary>One fact with the normalised content words around it.</summary>
+    /// <summary>One fact with the normalised content words around it and the tokens right before and after it.</summary>
     private sealed class Item(Fact fact, HashSet<string> context, HashSet<string> sentence)
     {
         public Fact Fact { get; } = fact;
         public HashSet<string> Context { get; } = context;
         public HashSet<string> SentenceWords { get; } = sentence;
         public string[]? QuoteWords { get; init; }
+        /// <summary>The token before the fact, lower case; empty at the start of the sentence.</summary>
+        public string Before { get; init; } = "";
+        /// <summary>The token after the fact, lower case; empty at the end of the sentence.</summary>
+        public string After { get; init; } = "";
     }
+
+    /// <summary>The facts of one side of a group and the text of its sentences.</summary>
+    private sealed record Side(List<Item> Items, string Text);
 
     private const int ContextWindow = 4;
 
@@ -40,8 +47,8 @@ public static class FactComparer
         ArgumentNullException.ThrowIfNull(derivedText);
         ArgumentNullException.ThrowIfNull(sourceSentences);
         ArgumentNullException.ThrowIfNull(derivedSentences);
-        var src = Collect(sourceText, sourceSentences);
-        var der = Collect(derivedText, derivedSentences);
+        var (src, srcText) = Collect(sourceText, sourceSentences);
+        var (der, derText) = Collect(derivedText, derivedSentences);
         var changes = new List<FactChange>();
         CompareNumbers(Of(src, FactKind.Number), Of(der, FactKind.Number), changes);
         CompareDates(Of(src, FactKind.Date), Of(der, FactKind.Date), changes);
@@ -52,7 +59,7 @@ public static class FactComparer
         var srcSpeakers = srcAttributions.Select(a => a.Fact.Value).ToList();
         var derSpeakers = derAttributions.Select(a => a.Fact.Value).ToList();
         CompareAttributions(srcAttributions, derAttributions, changes);
-        CompareNames(Of(src, FactKind.Name), Of(der, FactKind.Name), srcSpeakers, derSpeakers, changes);
+        CompareNames(new Side(Of(src, FactKind.Name), srcText), new Side(Of(der, FactKind.Name), derText), srcSpeakers, derSpeakers, changes);
         CompareQuotes(Of(src, FactKind.Quote), Of(der, FactKind.Quote), changes);
         return changes;
     }
@@ -61,11 +68,13 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- collection
 
-    private static List<Item> Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences)
+    private static (List<Item> Items, string Text) Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences)
     {
         var items = new List<Item>();
+        var all = new StringBuilder();
         foreach (var (span, index) in sentences)
         {
+            all.Append(text.AsSpan(span.Start, span.Length)).Append(' ');
             var facts = FactExtractor.Extract(text, span, index);
             if (facts.Count == 0) continue;
             var tokens = SentenceScanner.Scan(text, span);
@@ -97,10 +106,29 @@ public static class FactComparer
                 }
                 foreach (var w in words)
                     if (w.End <= f.Span.Start || w.Start >= f.Span.End) sentence.Add(w.Norm);
-                items.Add(new Item(f, context, sentence) { QuoteWords = f.Kind == FactKind.Quote ? QuoteWords(f.Value) : null });
+                items.Add(new Item(f, context, sentence)
+                {
+                    QuoteWords = f.Kind == FactKind.Quote ? QuoteWords(f.Value) : null,
+                    Before = Neighbour(text, tokens, f.Span, before: true),
+                    After = Neighbour(text, tokens, f.Span, before: false),
+                });
             }
         }
-        return items;
+        return (items, all.ToString());
+    }
+
+    /// <summary>The token just before or after <paramref name="span"/> in the sentence, lower case (quote marks folded).</summary>
+    private static string Neighbour(string text, List<ScanToken> tokens, TextSpan span, bool before)
+    {
+        ScanToken? found = null;
+        foreach (var t in tokens)
+        {
+            if (before && t.End <= span.Start) found = t;
+            else if (!before && t.Start >= span.End) { found = t; break; }
+        }
+        if (found is not { } tok) return "";
+        if (tok.Kind == ScanKind.Quote) return "\"";
+        return FactLexicon.StripPossessive(tok.Text(text)).ToString().ToLowerInvariant();
     }
 
     /// <summary>A crude stem: lower case, first six letters; enough to match inflections of context words.</summary>
@@ -268,14 +296,26 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- names
 
-    private static void CompareNames(List<Item> src, List<Item> der, List<string> srcSpeakers, List<string> derSpeakers, List<FactChange> changes)
+    /// <summary>
+    /// Names pair by identity first; a name left over on each side is a substitution only when it fills the same slot
+    /// (the token before or after it is the same on both sides), shares context words, and neither name occurs anywhere
+    /// in the other side's sentences (a name merely moved, or missed by the extractor there, is not replaced).
+    /// </summary>
+    private static void CompareNames(Side source, Side derived, List<string> srcSpeakers, List<string> derSpeakers, List<FactChange> changes)
     {
+        var src = source.Items;
+        var der = derived.Items;
+        var allSrc = src.Select(i => i.Fact.Value).ToList();
+        var allDer = der.Select(i => i.Fact.Value).ToList();
         Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.Context, d.Context) : -1);
         // Speakers are compared as attributions, so their names are left out of name substitutions.
         src.RemoveAll(i => srcSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
         der.RemoveAll(i => derSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
+        src.RemoveAll(i => Occurs(i.Fact, derived.Text, allDer));
+        der.RemoveAll(i => Occurs(i.Fact, source.Text, allSrc));
         foreach (var (s, d) in Pair(src, der, (s, d) =>
                  {
+                     if (!SameSlot(s, d)) return -1;
                      int ctx = Shared(s.Context, d.Context);
                      double similar = SpellingSimilarity(s.Fact.Value, d.Fact.Value) >= 0.75 ? 3 : 0;
                      double score = ctx + similar;
@@ -287,15 +327,33 @@ public static class FactComparer
         }
     }
 
+    private static bool SameSlot(Item s, Item d)
+        => (s.Before == d.Before && (s.Before.Length > 0 || s.After == d.After)) || (s.After.Length > 0 && s.After == d.After);
+
+    /// <summary>The name is written in the other side's text, or is the same entity as one of its names.</summary>
+    private static bool Occurs(Fact name, string otherText, List<string> otherNames)
+        => ContainsWords(otherText, name.Value) || otherNames.Any(n => SameName(n, name.Value));
+
+    /// <summary>True when <paramref name="words"/> occurs in <paramref name="text"/> as whole words.</summary>
+    private static bool ContainsWords(string text, string words)
+    {
+        for (int at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + words.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+        }
+        return false;
+    }
+
     /// <summary>The same entity: equal ignoring case, one's words contained in the other's (<c>Okafor</c> / <c>Daniel Okafor</c>,
     /// <c>ministry</c> / <c>Interior Ministry</c>), or an acronym of the other (<c>UN</c> / <c>United Nations</c>).</summary>
     internal static bool SameName(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
-        var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wa = a.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var wb = b.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (wa.Length > wb.Length) (wa, wb) = (wb, wa);
-        bool contained = wa.All(x => wb.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase)));
+        bool contained = wa.All(x => wb.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase) || SamePlace(x, y)));
         if (contained) return true;
         if (wa.Length == 1 && wa[0].Length >= 2 && wa[0].All(char.IsUpper))
         {
@@ -305,6 +363,33 @@ public static class FactComparer
         }
         return false;
     }
+
+    private static readonly char[] NameSeparators = [' ', '-', '‑', '–'];
+
+    /// <summary>A place and its people or adjective: <c>Russia</c> / <c>Russian</c> / <c>Russians</c>, <c>America</c> / <c>Americans</c>,
+    /// <c>China</c> / <c>Chinese</c>, <c>Israel</c> / <c>Israeli</c>.</summary>
+    internal static bool SamePlace(string a, string b)
+    {
+        if (a.Length > b.Length) (a, b) = (b, a);
+        if (a.Length < 4) return false;
+        foreach (var suffix in DemonymSuffixes)
+        {
+            // the suffix may replace a final vowel: China → Chinese, Kenya → Kenyan
+            for (int cut = 0; cut <= 1; cut++)
+            {
+                int stem = a.Length - cut;
+                if (cut == 1 && !"aeiouy".Contains(char.ToLowerInvariant(a[^1]))) continue;
+                if (b.Length == stem + suffix.Length
+                    && b.AsSpan(0, stem).Equals(a.AsSpan(0, stem), StringComparison.OrdinalIgnoreCase)
+                    && b.AsSpan(stem).Equals(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
+        // Russian / Russians, American / Americans: a plural of a demonym
+        return b.Length == a.Length + 1 && (b[^1] == 's') && b.StartsWith(a, StringComparison.OrdinalIgnoreCase)
+            && (a.EndsWith("an", StringComparison.OrdinalIgnoreCase) || a.EndsWith("i", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] DemonymSuffixes = ["n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish"];
 
     /// <summary>1 − normalised Levenshtein distance, case-insensitive.</summary>
     internal static double SpellingSimilarity(string a, string b)
@@ -333,6 +418,9 @@ public static class FactComparer
         // A quote split over sentences on one side and joined on the other is the same quote.
         RemoveJoined(src, der);
         RemoveJoined(der, src);
+        // A quote broken up by narration ("Nothing bad is going to come out of" the meeting, he said, "and maybe ...") is the same quote.
+        RemoveFragments(src, der);
+        RemoveFragments(der, src);
         foreach (var (s, d) in Pair(src, der, (s, d) =>
                  {
                      int shared = SharedWords(s.QuoteWords!, d.QuoteWords!);
@@ -365,6 +453,30 @@ public static class FactComparer
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>Removes a whole quote and two or more of its fragments, in order, that together cover three quarters of its words.</summary>
+    private static void RemoveFragments(List<Item> parts, List<Item> wholes)
+    {
+        for (int w = wholes.Count - 1; w >= 0; w--)
+        {
+            var whole = wholes[w].QuoteWords!;
+            var used = new List<int>();
+            int covered = 0, from = 0;
+            for (int p = 0; p < parts.Count; p++)
+            {
+                var part = parts[p].QuoteWords!;
+                if (part.Length == 0 || part.Length >= whole.Length) continue;
+                int at = IndexOf(whole, part, from);
+                if (at < 0) continue;
+                used.Add(p);
+                covered += part.Length;
+                from = at + part.Length;
+            }
+            if (used.Count < 2 || covered < 0.75 * whole.Length) continue;
+            for (int k = used.Count - 1; k >= 0; k--) parts.RemoveAt(used[k]);
+            wholes.RemoveAt(w);
         }
     }
 
@@ -402,9 +514,9 @@ public static class FactComparer
         return $"words changed: -[{string.Join(' ', removed)}] +[{string.Join(' ', added)}]";
     }
 
-    private static int IndexOf(string[] hay, string[] needle)
+    private static int IndexOf(string[] hay, string[] needle, int from = 0)
     {
-        for (int i = 0; i + needle.Length <= hay.Length; i++)
+        for (int i = from; i + needle.Length <= hay.Length; i++)
             if (hay.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
         return -1;
     }

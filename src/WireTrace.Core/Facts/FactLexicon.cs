@@ -117,7 +117,13 @@ internal static class FactLexicon
         "separately", "further", "furthermore", "moreover", "instead", "now", "today", "yesterday", "tomorrow", "once",
         "officials", "police", "rescuers", "witnesses", "residents", "authorities", "almost", "nearly", "roughly",
         "approximately", "more", "fewer", "less", "just", "only", "up", "an", "every", "each", "neither", "either",
-        "speaking", "addressing", "following", "whether", "even", "if", "such", "nor", "please", "yes");
+        "speaking", "addressing", "following", "whether", "even", "if", "such", "nor", "please", "yes", "ahead", "inside",
+        "outside", "beyond", "within", "throughout", "along", "across", "against", "behind", "regarding", "including", "besides");
+
+    /// <summary>Words that title case leaves in lower case: <c>Trump and Putin Ready to Meet Amid Rising Tensions</c>.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCaseSmallWords = Set(
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+        "via", "per", "up", "into", "onto", "over", "off", "out", "is", "s", "t");
 
     /// <summary>Capitalised words that are never names on their own.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames = Set(
