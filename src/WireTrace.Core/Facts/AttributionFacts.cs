@@ -25,8 +25,10 @@ internal static class AttributionFacts
                 verbLast = i + 1;
                 speaker = After(s, i + 2);
             }
-            else if (s.IsLowerWord(i) && FactLexicon.SpeechVerbs.Contains(w))
+            else if (s.IsLowerWord(i) && FactLexicon.SpeechVerbs.Contains(w)
+                     && !IsParticiple(s, i))
             {
+                // "officers accused of interfering", "a plan described as", "cases reported by": participles, not speech
                 verb = w.ToString().ToLowerInvariant();
                 int k = i - 1;
                 while (k >= 0 && s.IsLowerWord(k) && FactLexicon.SpeechAdverbs.Contains(s.Word(k)) && !s.InQuote[k]) k--;
@@ -47,6 +49,10 @@ internal static class AttributionFacts
             i = Math.Max(i, verbLast);
         }
     }
+
+    /// <summary>"officers accused of interfering", "a plan described as", "cases reported by": a participle, not speech.</summary>
+    private static bool IsParticiple(FactScan s, int i)
+        => s.IsWord(i + 1, "by") || (s.IsWord(i, "accused") && s.IsWord(i + 1, "of")) || ((s.IsWord(i, "described") || s.IsWord(i, "describes")) && s.IsWord(i + 1, "as"));
 
     /// <summary>"said X" without a quote before it is only accepted when the verb closes a clause: <c>..., said Okafor.</c></summary>
     private static Speaker? AfterInverted(FactScan s, int k, int verb)

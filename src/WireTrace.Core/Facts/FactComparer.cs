@@ -21,10 +21,10 @@ public static class FactComparer
         public HashSet<string> Context { get; } = context;
         public HashSet<string> SentenceWords { get; } = sentence;
         public string[]? QuoteWords { get; init; }
-        /// <summary>The token before the fact, lower case; empty at the start of the sentence.</summary>
-        public string Before { get; init; } = "";
-        /// <summary>The token after the fact, lower case; empty at the end of the sentence.</summary>
-        public string After { get; init; } = "";
+        /// <summary>The tokens before the fact, nearest first, lower case; <c>^</c> marks the start of the sentence.</summary>
+        public string[] Before { get; init; } = [];
+        /// <summary>The tokens after the fact, nearest first, lower case; <c>$</c> marks the end of the sentence.</summary>
+        public string[] After { get; init; } = [];
     }
 
     /// <summary>The facts of one side of a group and the text of its sentences.</summary>
@@ -58,9 +58,10 @@ public static class FactComparer
         var derAttributions = Of(der, FactKind.Attribution);
         var srcSpeakers = srcAttributions.Select(a => a.Fact.Value).ToList();
         var derSpeakers = derAttributions.Select(a => a.Fact.Value).ToList();
-        CompareAttributions(srcAttributions, derAttributions, changes);
+        var quotes = CompareQuotes(Of(src, FactKind.Quote), Of(der, FactKind.Quote));
+        CompareAttributions(srcAttributions, derAttributions, derText, quotes.Pairs, changes);
         CompareNames(new Side(Of(src, FactKind.Name), srcText), new Side(Of(der, FactKind.Name), derText), srcSpeakers, derSpeakers, changes);
-        CompareQuotes(Of(src, FactKind.Quote), Of(der, FactKind.Quote), changes);
+        changes.AddRange(quotes.Changes);
         return changes;
     }
 
@@ -109,26 +110,32 @@ public static class FactComparer
                 items.Add(new Item(f, context, sentence)
                 {
                     QuoteWords = f.Kind == FactKind.Quote ? QuoteWords(f.Value) : null,
-                    Before = Neighbour(text, tokens, f.Span, before: true),
-                    After = Neighbour(text, tokens, f.Span, before: false),
+                    Before = Neighbours(text, tokens, f.Span, before: true),
+                    After = Neighbours(text, tokens, f.Span, before: false),
                 });
             }
         }
         return (items, all.ToString());
     }
 
-    /// <summary>The token just before or after <paramref name="span"/> in the sentence, lower case (quote marks folded).</summary>
-    private static string Neighbour(string text, List<ScanToken> tokens, TextSpan span, bool before)
+    private const int SlotWindow = 3;
+
+    /// <summary>Up to <see cref="SlotWindow"/> tokens before or after <paramref name="span"/> in the sentence, nearest first,
+    /// lower case with quote marks folded, and <c>^</c> or <c>$</c> when the sentence boundary is reached.</summary>
+    private static string[] Neighbours(string text, List<ScanToken> tokens, TextSpan span, bool before)
     {
-        ScanToken? found = null;
-        foreach (var t in tokens)
+        var list = new List<string>(SlotWindow);
+        int k = before ? tokens.FindLastIndex(t => t.End <= span.Start) : tokens.FindIndex(t => t.Start >= span.End);
+        if (k < 0) k = before ? -1 : tokens.Count;
+        while (list.Count < SlotWindow)
         {
-            if (before && t.End <= span.Start) found = t;
-            else if (!before && t.Start >= span.End) { found = t; break; }
+            if (k < 0 || k >= tokens.Count) { list.Add(before ? "^" : "$"); break; }
+            var tok = tokens[k];
+            list.Add(tok.Kind == ScanKind.Quote ? "\"" : FactLexicon.StripPossessive(tok.Text(text)).ToString().ToLowerInvariant()
+                .Replace('’', '\''));
+            k += before ? -1 : 1;
         }
-        if (found is not { } tok) return "";
-        if (tok.Kind == ScanKind.Quote) return "\"";
-        return FactLexicon.StripPossessive(tok.Text(text)).ToString().ToLowerInvariant();
+        return [.. list];
     }
 
     /// <summary>A crude stem: lower case, first six letters; enough to match inflections of context words.</summary>
@@ -205,7 +212,7 @@ public static class FactComparer
                      string? us = s.Fact.Unit, ud = d.Fact.Unit;
                      if (us is not null && ud is not null)
                      {
-                         if (UnitsEqual(us, ud)) return ctx >= 1 || single ? 2 + ctx : -1;
+                         if (UnitsEqual(us, ud)) return ctx >= 1 || (single && Slot(s, d) > 0) ? 2 + ctx : -1;
                          return ctx >= 2 ? ctx : -1;
                      }
                      if (us is "age" || ud is "age") return -1;
@@ -248,7 +255,8 @@ public static class FactComparer
                  {
                      if (DateShape(s.Fact.Value) != DateShape(d.Fact.Value)) return -1;
                      int ctx = Shared(s.Context, d.Context);
-                     return ctx >= 1 || single ? ctx : -1;
+                     int slot = Slot(s, d);
+                     return (ctx >= 1 && (slot > 0 || ctx >= 2)) || (single && slot > 0) ? ctx + slot : -1;
                  }))
         {
             Report(changes, s.Fact.Kind, s, d, s.Fact.Value, d.Fact.Value, $"{s.Fact.Surface} → {d.Fact.Surface}");
@@ -273,18 +281,42 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- attributions
 
-    private static void CompareAttributions(List<Item> src, List<Item> der, List<FactChange> changes)
+    /// <summary>Two attributions introduce the same statement: they credit the same quote, or their sentences share
+    /// half the content words of the shorter one.</summary>
+    private static bool SameStatement(Item s, Item d, List<(Item S, Item D)> quotes, int shared)
+    {
+        foreach (var (qs, qd) in quotes)
+            if (qs.Fact.Sentence == s.Fact.Sentence && qd.Fact.Sentence == d.Fact.Sentence && (qs.Fact.Speaker == s.Fact.Value || qd.Fact.Speaker == d.Fact.Value))
+                return true;
+        int smaller = Math.Min(s.SentenceWords.Count, d.SentenceWords.Count);
+        return smaller > 0 && shared >= 0.5 * smaller;
+    }
+
+    /// <summary>A person's role on one side and a capitalised name on the other may be the same person
+    /// ("Trump said" / "the president says").</summary>
+    private static bool MaybeSamePerson(string a, string b)
+    {
+        bool ra = FactLexicon.PersonRoles.Contains(a), rb = FactLexicon.PersonRoles.Contains(b);
+        return (ra && char.IsUpper(b[0])) || (rb && char.IsUpper(a[0]));
+    }
+
+    private static void CompareAttributions(List<Item> src, List<Item> der, string derivedText, List<(Item S, Item D)> quotes, List<FactChange> changes)
     {
         src.RemoveAll(i => IsPronoun(i.Fact.Value));
         der.RemoveAll(i => IsPronoun(i.Fact.Value));
         Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.SentenceWords, d.SentenceWords) : -1);
+        // A source speaker still named in the derived sentences was not replaced ("Democrats had urged ..." →
+        // "Democrats and some Republicans called for ..., after the Department of Justice announced ...").
+        src.RemoveAll(i => char.IsUpper(i.Fact.Value[0]) && ContainsWords(derivedText, i.Fact.Value));
         bool single = src.Count == 1 && der.Count == 1;
         foreach (var (s, d) in Pair(src, der, (s, d) =>
                  {
                      int shared = Shared(s.SentenceWords, d.SentenceWords);
+                     if (!SameStatement(s, d, quotes, shared)) return -1;
                      return shared >= 2 || single ? shared : -1;
                  }))
         {
+            if (MaybeSamePerson(s.Fact.Value, d.Fact.Value)) continue;
             string detail = s.Fact.Verb == d.Fact.Verb
                 ? $"speaker changed ({s.Fact.Verb})"
                 : $"speaker changed; verb {s.Fact.Verb} → {d.Fact.Verb}";
@@ -327,8 +359,20 @@ public static class FactComparer
         }
     }
 
-    private static bool SameSlot(Item s, Item d)
-        => (s.Before == d.Before && (s.Before.Length > 0 || s.After == d.After)) || (s.After.Length > 0 && s.After == d.After);
+    /// <summary>
+    /// How well two facts fill the same slot: the number of equal tokens running on from each side of them
+    /// (up to <see cref="SlotWindow"/> a side; the start or end of the sentence on both sides counts as one).
+    /// </summary>
+    private static int Slot(Item s, Item d)
+    {
+        int n = 0;
+        for (int k = 0; k < SlotWindow && k < s.Before.Length && k < d.Before.Length && s.Before[k] == d.Before[k]; k++) n++;
+        for (int k = 0; k < SlotWindow && k < s.After.Length && k < d.After.Length && s.After[k] == d.After[k]; k++) n++;
+        return n;
+    }
+
+    /// <summary>A name replaced in place: at least two equal neighbouring tokens, one of them a content word or both sides' tokens equal.</summary>
+    private static bool SameSlot(Item s, Item d) => Slot(s, d) >= 2;
 
     /// <summary>The name is written in the other side's text, or is the same entity as one of its names.</summary>
     private static bool Occurs(Fact name, string otherText, List<string> otherNames)
@@ -350,6 +394,12 @@ public static class FactComparer
     internal static bool SameName(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
+        // U.S. / US, E.U. / EU
+        if (a.Contains('.') || b.Contains('.'))
+        {
+            string da = a.Replace(".", "", StringComparison.Ordinal), db = b.Replace(".", "", StringComparison.Ordinal);
+            if (!string.Equals(da, a, StringComparison.Ordinal) || !string.Equals(db, b, StringComparison.Ordinal)) return SameName(da, db);
+        }
         var wa = a.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
         var wb = b.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (wa.Length > wb.Length) (wa, wb) = (wb, wa);
@@ -412,24 +462,30 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- quotes
 
-    private static void CompareQuotes(List<Item> src, List<Item> der, List<FactChange> changes)
+    /// <summary>Quote changes, and every pair of quotes taken as the same quote (for attributions).</summary>
+    private static (List<FactChange> Changes, List<(Item S, Item D)> Pairs) CompareQuotes(List<Item> src, List<Item> der)
     {
-        Pair(src, der, (s, d) => s.QuoteWords!.AsSpan().SequenceEqual(d.QuoteWords) ? 100 : -1);
+        var changes = new List<FactChange>();
+        var pairs = Pair(src, der, (s, d) => s.QuoteWords!.AsSpan().SequenceEqual(d.QuoteWords) ? 100 : -1);
         // A quote split over sentences on one side and joined on the other is the same quote.
         RemoveJoined(src, der);
         RemoveJoined(der, src);
         // A quote broken up by narration ("Nothing bad is going to come out of" the meeting, he said, "and maybe ...") is the same quote.
         RemoveFragments(src, der);
         RemoveFragments(der, src);
-        foreach (var (s, d) in Pair(src, der, (s, d) =>
+        var similar = Pair(src, der, (s, d) =>
                  {
                      int shared = SharedWords(s.QuoteWords!, d.QuoteWords!);
-                     int min = Math.Min(s.QuoteWords!.Length, d.QuoteWords!.Length);
-                     return min > 0 && shared >= 2 && shared >= 0.5 * min ? (double)shared / Math.Max(s.QuoteWords.Length, d.QuoteWords.Length) : -1;
-                 }))
+                     int max = Math.Max(s.QuoteWords!.Length, d.QuoteWords!.Length);
+                     return shared >= 2 && shared >= 0.5 * max ? (double)shared / max : -1;
+                 });
+        pairs.AddRange(similar);
+        foreach (var (s, d) in similar)
         {
+            if (ShiftedExcerpts(s.QuoteWords!, d.QuoteWords!)) continue;
             Report(changes, FactKind.Quote, s, d, s.Fact.Value, d.Fact.Value, QuoteDetail(s.QuoteWords!, d.QuoteWords!));
         }
+        return (changes, pairs);
     }
 
     private static void RemoveJoined(List<Item> parts, List<Item> wholes)
@@ -480,12 +536,32 @@ public static class FactComparer
         }
     }
 
+    /// <summary>
+    /// Two excerpts of one statement that overlap: the words they share run on unbroken, the source goes on after them
+    /// and the derived begins before them, or the other way round ("We have not been getting along well for the last
+    /// number of years" / "Our two countries, frankly, we have not been getting along well").
+    /// </summary>
+    private static bool ShiftedExcerpts(string[] a, string[] b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        for (int k = n - 1; k >= 3; k--)
+        {
+            if (a.AsSpan(a.Length - k).SequenceEqual(b.AsSpan(0, k)) || b.AsSpan(b.Length - k).SequenceEqual(a.AsSpan(0, k)))
+                return true;
+        }
+        return false;
+    }
+
     private static string[] QuoteWords(string quote)
     {
         var words = new List<string>();
         var sb = new StringBuilder();
+        int brackets = 0; // an editor's insertion in a quote, "come out of it (Helsinki)", is not the speaker's word
         foreach (char c in quote)
         {
+            if (c is '(' or '[') { brackets++; continue; }
+            if (c is ')' or ']') { brackets = Math.Max(0, brackets - 1); continue; }
+            if (brackets > 0) continue;
             if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
             else if (c is '\'' or '’' && sb.Length > 0) continue;
             else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
