@@ -25,8 +25,10 @@ internal static class AttributionFacts
                 verbLast = i + 1;
                 speaker = After(s, i + 2);
             }
-            else if (s.IsLowerWord(i) && FactLexicon.SpeechVerbs.Contains(w))
+            else if (s.IsLowerWord(i) && FactLexicon.SpeechVerbs.Contains(w)
+                     && !IsParticiple(s, i))
             {
+                // "officers accused of interfering", "a plan described as", "cases reported by": participles, not speech
                 verb = w.ToString().ToLowerInvariant();
                 int k = i - 1;
                 while (k >= 0 && s.IsLowerWord(k) && FactLexicon.SpeechAdverbs.Contains(s.Word(k)) && !s.InQuote[k]) k--;
@@ -47,6 +49,10 @@ internal static class AttributionFacts
             i = Math.Max(i, verbLast);
         }
     }
+
+    /// <summary>"officers accused of interfering", "a plan described as", "cases reported by": a participle, not speech.</summary>
+    private static bool IsParticiple(FactScan s, int i)
+        => s.IsWord(i + 1, "by") || (s.IsWord(i, "accused") && s.IsWord(i + 1, "of")) || ((s.IsWord(i, "described") || s.IsWord(i, "describes")) && s.IsWord(i + 1, "as"));
 
     /// <summary>"said X" without a quote before it is only accepted when the verb closes a clause: <c>..., said Okafor.</c></summary>
     private static Speaker? AfterInverted(FactScan s, int k, int verb)
@@ -88,15 +94,17 @@ internal static class AttributionFacts
         return null;
     }
 
-    /// <summary>The speaker after a verb: <c>said spokesman Daniel Okafor</c>, <c>said the Interior Ministry</c>, <c>said police</c>.</summary>
+    /// <summary>The speaker after a verb: <c>said spokesman Daniel Okafor</c>, <c>said the Interior Ministry</c>, <c>said police</c>,
+    /// <c>said regional fire chief Tomas Brandt</c> (lower-case modifiers of a role word: <c>fire</c>, <c>rescue</c>, <c>flood</c>).</summary>
     private static Speaker? After(FactScan s, int k)
     {
         int limit = Math.Min(s.Count, k + 6);
+        int modifiers = 0; // lower-case words outside the lexicon, each accepted only before a role word
         for (int j = k; j < limit; j++)
         {
             if (s.InQuote[j]) return null;
             int name = s.NameStartingAt[j];
-            if (name >= 0) return FromName(s, PersonAfterOrganisation(s, name));
+            if (name >= 0) return modifiers == 0 ? FromName(s, PersonAfterOrganisation(s, name)) : null;
             if (!s.IsWord(j)) return null;
             var w = s.Word(j);
             if (s.InName[j]) continue; // title words kept out of a name: said Interior Minister Daniel Okafor
@@ -108,17 +116,46 @@ internal static class AttributionFacts
                 return new Speaker(FactLexicon.StripPossessive(w).ToString().ToLowerInvariant(), j, j);
             }
             if (s.IsLowerWord(j) && FactLexicon.Pronouns.Contains(w) && j == k) return new Speaker(w.ToString(), j, j);
-            if (!FactLexicon.RoleWords.Contains(w)) return null;
+            if (FactLexicon.RoleWords.Contains(w)) { modifiers = 0; continue; }
+            if (!IsContentWord(w)) return null;
+            // "coordinator" in "said rescue coordinator Ana Lopes": an agent noun outside the lexicon, right before the name.
+            if (j + 1 < s.Count && s.NameStartingAt[j + 1] >= 0 && LooksLikeAgentNoun(w)) return FromName(s, s.NameStartingAt[j + 1]);
+            // "fire" in "said regional fire chief Tomas Brandt": a noun modifier, only if a role word follows.
+            if (modifiers >= 2 || !s.IsLowerWord(j + 1) || s.InQuote[j + 1]) return null;
+            modifiers++;
         }
         return null;
     }
 
-    /// <summary>"Interior Ministry spokesman Daniel Okafor": the person after an organisation and a role word speaks.</summary>
+    /// <summary>A lower-case word that may be part of a role phrase: not a function word, verb, adverb, time or number word.</summary>
+    private static bool IsContentWord(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 3 || FactLexicon.Stopwords.Contains(w) || FactLexicon.SpeechVerbs.Contains(w) || FactLexicon.SpeechAdverbs.Contains(w)) return false;
+        if (FactLexicon.IsSmallNumber(w, out _) || FactLexicon.Weekday(w) is not null || FactLexicon.RelativeDays.Contains(w)) return false;
+        return !(w.EndsWith("ly", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal));
+    }
+
+    private static bool LooksLikeAgentNoun(ReadOnlySpan<char> w)
+    {
+        foreach (var suffix in AgentSuffixes)
+            if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static readonly string[] AgentSuffixes = ["or", "er", "ist", "ian", "man", "woman", "person", "ant", "ent", "ee"];
+
+    /// <summary>"Interior Ministry spokesman Daniel Okafor", "Kellmoor Mayor Elena Varga": the person after an organisation or
+    /// place and a role word (lower-case, or a capitalised title kept out of both names) speaks.</summary>
     private static int PersonAfterOrganisation(FactScan s, int name)
     {
         int j = s.Names[name].Last + 1;
         int roles = 0;
-        while (j < s.Count && roles < 3 && s.IsLowerWord(j) && FactLexicon.RoleWords.Contains(s.Word(j))) { j++; roles++; }
+        while (j < s.Count && roles < 5 && s.NameStartingAt[j] < 0
+               && ((s.IsLowerWord(j) && FactLexicon.RoleWords.Contains(s.Word(j))) || ((s.IsCapWord(j) || s.IsHyphen(j)) && s.InName[j] && !s.Used[j])))
+        {
+            j++;
+            roles++;
+        }
         return roles > 0 && j < s.Count && s.NameStartingAt[j] >= 0 ? s.NameStartingAt[j] : name;
     }
 

@@ -151,8 +151,17 @@ internal static class DateFacts
     /// <summary>Last token of a clock-time suffix after token <paramref name="i"/> (<c>a.m.</c>, <c>pm</c>, <c>GMT</c>), or <paramref name="i"/> itself when it has none.</summary>
     private static int ClockSuffixEnd(FactScan s, int i)
     {
+        int end = ClockMarkEnd(s, i);
+        // a time zone after the clock time: 12:15 a.m. MT, 10:30 GMT
+        if (s.Tokens[i].Kind == ScanKind.Time || end > i)
+            while (s.IsWord(end + 1) && FactLexicon.TimeZones.Contains(s.Word(end + 1))) end++;
+        return end;
+    }
+
+    private static int ClockMarkEnd(FactScan s, int i)
+    {
         int j = i + 1;
-        if (s.IsWord(j, "am") || s.IsWord(j, "pm") || s.IsWord(j, "GMT") || s.IsWord(j, "UTC") || s.IsWord(j, "ET") || s.IsWord(j, "CET"))
+        if (s.IsWord(j, "am") || s.IsWord(j, "pm"))
             return j;
         if (s.Tokens[i].Kind == ScanKind.Time && s.IsWord(j, "hours"))
             return j;

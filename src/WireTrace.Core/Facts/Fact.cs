@@ -17,6 +17,8 @@ namespace WireTrace.Core.Facts;
 /// <param name="Unit">For numbers: the canonical unit (<c>people</c>, <c>km</c>, <c>percent</c>, <c>dollars</c>, <c>age</c>, ...), or null.</param>
 /// <param name="Verb">For attributions: the speech verb (<c>said</c>, <c>told</c>, <c>according to</c>, ...).</param>
 /// <param name="Speaker">For quotes: the speaker attributed in the same sentence, if any.</param>
+/// <param name="Amount">For numbers: where the amount is written, without hedge and separate unit word
+/// (<c>300,000</c>, <c>$1.5 billion</c>, <c>40%</c>, <c>twelve</c>); inside <see cref="Span"/>. Null for other kinds.</param>
 public sealed record Fact(
     FactKind Kind,
     string Value,
@@ -26,4 +28,14 @@ public sealed record Fact(
     string? Qualifier = null,
     string? Unit = null,
     string? Verb = null,
-    string? Speaker = null);
+    string? Speaker = null,
+    TextSpan? Amount = null)
+{
+    /// <summary>For numbers: the amount as written (<c>300,000</c>); otherwise <see cref="Surface"/>.</summary>
+    public string AmountText => Amount is { } a ? Surface.Substring(a.Start - Span.Start, a.Length) : Surface;
+
+    /// <summary>For numbers: the hedge as written (<c>Some</c>, <c>at least</c>), or null when there is none.</summary>
+    public string? QualifierText => Qualifier is not null && Amount is { } a && a.Start > Span.Start
+        ? Surface[..(a.Start - Span.Start)].TrimEnd()
+        : Qualifier;
+}

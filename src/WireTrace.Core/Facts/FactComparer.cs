@@ -14,14 +14,21 @@ namespace WireTrace.Core.Facts;
 /// </summary>
 public static class FactComparer
 {
-    /// <summary>One fact with the normalised content words around it.</summary>
+    /// <summary>One fact with the normalised content words around it and the tokens right before and after it.</summary>
     private sealed class Item(Fact fact, HashSet<string> context, HashSet<string> sentence)
     {
         public Fact Fact { get; } = fact;
         public HashSet<string> Context { get; } = context;
         public HashSet<string> SentenceWords { get; } = sentence;
         public string[]? QuoteWords { get; init; }
+        /// <summary>The tokens before the fact, nearest first, lower case; <c>^</c> marks the start of the sentence.</summary>
+        public string[] Before { get; init; } = [];
+        /// <summary>The tokens after the fact, nearest first, lower case; <c>$</c> marks the end of the sentence.</summary>
+        public string[] After { get; init; } = [];
     }
+
+    /// <summary>The facts of one side of a group and the text of its sentences.</summary>
+    private sealed record Side(List<Item> Items, string Text);
 
     private const int ContextWindow = 4;
 
@@ -40,8 +47,8 @@ public static class FactComparer
         ArgumentNullException.ThrowIfNull(derivedText);
         ArgumentNullException.ThrowIfNull(sourceSentences);
         ArgumentNullException.ThrowIfNull(derivedSentences);
-        var src = Collect(sourceText, sourceSentences);
-        var der = Collect(derivedText, derivedSentences);
+        var (src, srcText) = Collect(sourceText, sourceSentences);
+        var (der, derText) = Collect(derivedText, derivedSentences);
         var changes = new List<FactChange>();
         CompareNumbers(Of(src, FactKind.Number), Of(der, FactKind.Number), changes);
         CompareDates(Of(src, FactKind.Date), Of(der, FactKind.Date), changes);
@@ -51,9 +58,10 @@ public static class FactComparer
         var derAttributions = Of(der, FactKind.Attribution);
         var srcSpeakers = srcAttributions.Select(a => a.Fact.Value).ToList();
         var derSpeakers = derAttributions.Select(a => a.Fact.Value).ToList();
-        CompareAttributions(srcAttributions, derAttributions, changes);
-        CompareNames(Of(src, FactKind.Name), Of(der, FactKind.Name), srcSpeakers, derSpeakers, changes);
-        CompareQuotes(Of(src, FactKind.Quote), Of(der, FactKind.Quote), changes);
+        var quotes = CompareQuotes(Of(src, FactKind.Quote), Of(der, FactKind.Quote));
+        CompareAttributions(srcAttributions, derAttributions, derText, quotes.Pairs, changes);
+        CompareNames(new Side(Of(src, FactKind.Name), srcText), new Side(Of(der, FactKind.Name), derText), srcSpeakers, derSpeakers, changes);
+        changes.AddRange(quotes.Changes);
         return changes;
     }
 
@@ -61,11 +69,13 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- collection
 
-    private static List<Item> Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences)
+    private static (List<Item> Items, string Text) Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences)
     {
         var items = new List<Item>();
+        var all = new StringBuilder();
         foreach (var (span, index) in sentences)
         {
+            all.Append(text.AsSpan(span.Start, span.Length)).Append(' ');
             var facts = FactExtractor.Extract(text, span, index);
             if (facts.Count == 0) continue;
             var tokens = SentenceScanner.Scan(text, span);
@@ -97,10 +107,35 @@ public static class FactComparer
                 }
                 foreach (var w in words)
                     if (w.End <= f.Span.Start || w.Start >= f.Span.End) sentence.Add(w.Norm);
-                items.Add(new Item(f, context, sentence) { QuoteWords = f.Kind == FactKind.Quote ? QuoteWords(f.Value) : null });
+                items.Add(new Item(f, context, sentence)
+                {
+                    QuoteWords = f.Kind == FactKind.Quote ? QuoteWords(f.Value) : null,
+                    Before = Neighbours(text, tokens, f.Span, before: true),
+                    After = Neighbours(text, tokens, f.Span, before: false),
+                });
             }
         }
-        return items;
+        return (items, all.ToString());
+    }
+
+    private const int SlotWindow = 3;
+
+    /// <summary>Up to <see cref="SlotWindow"/> tokens before or after <paramref name="span"/> in the sentence, nearest first,
+    /// lower case with quote marks folded, and <c>^</c> or <c>$</c> when the sentence boundary is reached.</summary>
+    private static string[] Neighbours(string text, List<ScanToken> tokens, TextSpan span, bool before)
+    {
+        var list = new List<string>(SlotWindow);
+        int k = before ? tokens.FindLastIndex(t => t.End <= span.Start) : tokens.FindIndex(t => t.Start >= span.End);
+        if (k < 0) k = before ? -1 : tokens.Count;
+        while (list.Count < SlotWindow)
+        {
+            if (k < 0 || k >= tokens.Count) { list.Add(before ? "^" : "$"); break; }
+            var tok = tokens[k];
+            list.Add(tok.Kind == ScanKind.Quote ? "\"" : FactLexicon.StripPossessive(tok.Text(text)).ToString().ToLowerInvariant()
+                .Replace('’', '\''));
+            k += before ? -1 : 1;
+        }
+        return [.. list];
     }
 
     /// <summary>A crude stem: lower case, first six letters; enough to match inflections of context words.</summary>
@@ -167,7 +202,7 @@ public static class FactComparer
                  }))
         {
             if (s.Fact.Qualifier != d.Fact.Qualifier)
-                Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact), NumberDisplay(d.Fact), QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier));
+                Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact, true), NumberDisplay(d.Fact, true), QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier));
         }
 
         bool single = src.Count == 1 && der.Count == 1;
@@ -177,7 +212,7 @@ public static class FactComparer
                      string? us = s.Fact.Unit, ud = d.Fact.Unit;
                      if (us is not null && ud is not null)
                      {
-                         if (UnitsEqual(us, ud)) return ctx >= 1 || single ? 2 + ctx : -1;
+                         if (UnitsEqual(us, ud)) return ctx >= 1 || (single && Slot(s, d) > 0) ? 2 + ctx : -1;
                          return ctx >= 2 ? ctx : -1;
                      }
                      if (us is "age" || ud is "age") return -1;
@@ -186,11 +221,15 @@ public static class FactComparer
         {
             string detail = $"value changed: {s.Fact.Surface} → {d.Fact.Surface}";
             if (s.Fact.Qualifier != d.Fact.Qualifier) detail += "; " + QualifierDetail(s.Fact.Qualifier, d.Fact.Qualifier);
-            Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact), NumberDisplay(d.Fact), detail);
+            bool hedges = s.Fact.Qualifier != d.Fact.Qualifier;
+            Report(changes, FactKind.Number, s, d, NumberDisplay(s.Fact, hedges), NumberDisplay(d.Fact, hedges), detail);
         }
     }
 
-    private static string NumberDisplay(Fact f) => f.Qualifier is null ? f.Value : f.Qualifier + " " + f.Value;
+    /// <summary>The number as written (<c>300,000</c>), preceded by its hedge as written (<c>at least 12</c>, <c>Some 300,000</c>)
+    /// when the hedge is part of the change.</summary>
+    private static string NumberDisplay(Fact f, bool withQualifier)
+        => withQualifier && f.QualifierText is { } q ? q + " " + f.AmountText : f.AmountText;
 
     private static string QualifierDetail(string? from, string? to) => (from, to) switch
     {
@@ -216,7 +255,8 @@ public static class FactComparer
                  {
                      if (DateShape(s.Fact.Value) != DateShape(d.Fact.Value)) return -1;
                      int ctx = Shared(s.Context, d.Context);
-                     return ctx >= 1 || single ? ctx : -1;
+                     int slot = Slot(s, d);
+                     return (ctx >= 1 && (slot > 0 || ctx >= 2)) || (single && slot > 0) ? ctx + slot : -1;
                  }))
         {
             Report(changes, s.Fact.Kind, s, d, s.Fact.Value, d.Fact.Value, $"{s.Fact.Surface} → {d.Fact.Surface}");
@@ -241,18 +281,42 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- attributions
 
-    private static void CompareAttributions(List<Item> src, List<Item> der, List<FactChange> changes)
+    /// <summary>Two attributions introduce the same statement: they credit the same quote, or their sentences share
+    /// half the content words of the shorter one.</summary>
+    private static bool SameStatement(Item s, Item d, List<(Item S, Item D)> quotes, int shared)
+    {
+        foreach (var (qs, qd) in quotes)
+            if (qs.Fact.Sentence == s.Fact.Sentence && qd.Fact.Sentence == d.Fact.Sentence && (qs.Fact.Speaker == s.Fact.Value || qd.Fact.Speaker == d.Fact.Value))
+                return true;
+        int smaller = Math.Min(s.SentenceWords.Count, d.SentenceWords.Count);
+        return smaller > 0 && shared >= 0.5 * smaller;
+    }
+
+    /// <summary>A person's role on one side and a capitalised name on the other may be the same person
+    /// ("Trump said" / "the president says").</summary>
+    private static bool MaybeSamePerson(string a, string b)
+    {
+        bool ra = FactLexicon.PersonRoles.Contains(a), rb = FactLexicon.PersonRoles.Contains(b);
+        return (ra && char.IsUpper(b[0])) || (rb && char.IsUpper(a[0]));
+    }
+
+    private static void CompareAttributions(List<Item> src, List<Item> der, string derivedText, List<(Item S, Item D)> quotes, List<FactChange> changes)
     {
         src.RemoveAll(i => IsPronoun(i.Fact.Value));
         der.RemoveAll(i => IsPronoun(i.Fact.Value));
         Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.SentenceWords, d.SentenceWords) : -1);
+        // A source speaker still named in the derived sentences was not replaced ("Democrats had urged ..." →
+        // "Democrats and some Republicans called for ..., after the Department of Justice announced ...").
+        src.RemoveAll(i => char.IsUpper(i.Fact.Value[0]) && ContainsWords(derivedText, i.Fact.Value));
         bool single = src.Count == 1 && der.Count == 1;
         foreach (var (s, d) in Pair(src, der, (s, d) =>
                  {
                      int shared = Shared(s.SentenceWords, d.SentenceWords);
+                     if (!SameStatement(s, d, quotes, shared)) return -1;
                      return shared >= 2 || single ? shared : -1;
                  }))
         {
+            if (MaybeSamePerson(s.Fact.Value, d.Fact.Value)) continue;
             string detail = s.Fact.Verb == d.Fact.Verb
                 ? $"speaker changed ({s.Fact.Verb})"
                 : $"speaker changed; verb {s.Fact.Verb} → {d.Fact.Verb}";
@@ -264,14 +328,26 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- names
 
-    private static void CompareNames(List<Item> src, List<Item> der, List<string> srcSpeakers, List<string> derSpeakers, List<FactChange> changes)
+    /// <summary>
+    /// Names pair by identity first; a name left over on each side is a substitution only when it fills the same slot
+    /// (the token before or after it is the same on both sides), shares context words, and neither name occurs anywhere
+    /// in the other side's sentences (a name merely moved, or missed by the extractor there, is not replaced).
+    /// </summary>
+    private static void CompareNames(Side source, Side derived, List<string> srcSpeakers, List<string> derSpeakers, List<FactChange> changes)
     {
+        var src = source.Items;
+        var der = derived.Items;
+        var allSrc = src.Select(i => i.Fact.Value).ToList();
+        var allDer = der.Select(i => i.Fact.Value).ToList();
         Pair(src, der, (s, d) => SameName(s.Fact.Value, d.Fact.Value) ? 100 + Shared(s.Context, d.Context) : -1);
         // Speakers are compared as attributions, so their names are left out of name substitutions.
         src.RemoveAll(i => srcSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
         der.RemoveAll(i => derSpeakers.Any(sp => SameName(sp, i.Fact.Value)));
+        src.RemoveAll(i => Occurs(i.Fact, derived.Text, allDer));
+        der.RemoveAll(i => Occurs(i.Fact, source.Text, allSrc));
         foreach (var (s, d) in Pair(src, der, (s, d) =>
                  {
+                     if (!SameSlot(s, d)) return -1;
                      int ctx = Shared(s.Context, d.Context);
                      double similar = SpellingSimilarity(s.Fact.Value, d.Fact.Value) >= 0.75 ? 3 : 0;
                      double score = ctx + similar;
@@ -283,15 +359,51 @@ public static class FactComparer
         }
     }
 
+    /// <summary>
+    /// How well two facts fill the same slot: the number of equal tokens running on from each side of them
+    /// (up to <see cref="SlotWindow"/> a side; the start or end of the sentence on both sides counts as one).
+    /// </summary>
+    private static int Slot(Item s, Item d)
+    {
+        int n = 0;
+        for (int k = 0; k < SlotWindow && k < s.Before.Length && k < d.Before.Length && s.Before[k] == d.Before[k]; k++) n++;
+        for (int k = 0; k < SlotWindow && k < s.After.Length && k < d.After.Length && s.After[k] == d.After[k]; k++) n++;
+        return n;
+    }
+
+    /// <summary>A name replaced in place: at least two equal neighbouring tokens, one of them a content word or both sides' tokens equal.</summary>
+    private static bool SameSlot(Item s, Item d) => Slot(s, d) >= 2;
+
+    /// <summary>The name is written in the other side's text, or is the same entity as one of its names.</summary>
+    private static bool Occurs(Fact name, string otherText, List<string> otherNames)
+        => ContainsWords(otherText, name.Value) || otherNames.Any(n => SameName(n, name.Value));
+
+    /// <summary>True when <paramref name="words"/> occurs in <paramref name="text"/> as whole words.</summary>
+    private static bool ContainsWords(string text, string words)
+    {
+        for (int at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + words.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+        }
+        return false;
+    }
+
     /// <summary>The same entity: equal ignoring case, one's words contained in the other's (<c>Okafor</c> / <c>Daniel Okafor</c>,
     /// <c>ministry</c> / <c>Interior Ministry</c>), or an acronym of the other (<c>UN</c> / <c>United Nations</c>).</summary>
     internal static bool SameName(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase)) return true;
-        var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // U.S. / US, E.U. / EU
+        if (a.Contains('.') || b.Contains('.'))
+        {
+            string da = a.Replace(".", "", StringComparison.Ordinal), db = b.Replace(".", "", StringComparison.Ordinal);
+            if (!string.Equals(da, a, StringComparison.Ordinal) || !string.Equals(db, b, StringComparison.Ordinal)) return SameName(da, db);
+        }
+        var wa = a.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
+        var wb = b.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (wa.Length > wb.Length) (wa, wb) = (wb, wa);
-        bool contained = wa.All(x => wb.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase)));
+        bool contained = wa.All(x => wb.Any(y => string.Equals(x, y, StringComparison.OrdinalIgnoreCase) || SamePlace(x, y)));
         if (contained) return true;
         if (wa.Length == 1 && wa[0].Length >= 2 && wa[0].All(char.IsUpper))
         {
@@ -301,6 +413,33 @@ public static class FactComparer
         }
         return false;
     }
+
+    private static readonly char[] NameSeparators = [' ', '-', '‑', '–'];
+
+    /// <summary>A place and its people or adjective: <c>Russia</c> / <c>Russian</c> / <c>Russians</c>, <c>America</c> / <c>Americans</c>,
+    /// <c>China</c> / <c>Chinese</c>, <c>Israel</c> / <c>Israeli</c>.</summary>
+    internal static bool SamePlace(string a, string b)
+    {
+        if (a.Length > b.Length) (a, b) = (b, a);
+        if (a.Length < 4) return false;
+        foreach (var suffix in DemonymSuffixes)
+        {
+            // the suffix may replace a final vowel: China → Chinese, Kenya → Kenyan
+            for (int cut = 0; cut <= 1; cut++)
+            {
+                int stem = a.Length - cut;
+                if (cut == 1 && !"aeiouy".Contains(char.ToLowerInvariant(a[^1]))) continue;
+                if (b.Length == stem + suffix.Length
+                    && b.AsSpan(0, stem).Equals(a.AsSpan(0, stem), StringComparison.OrdinalIgnoreCase)
+                    && b.AsSpan(stem).Equals(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
+        // Russian / Russians, American / Americans: a plural of a demonym
+        return b.Length == a.Length + 1 && (b[^1] == 's') && b.StartsWith(a, StringComparison.OrdinalIgnoreCase)
+            && (a.EndsWith("an", StringComparison.OrdinalIgnoreCase) || a.EndsWith("i", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] DemonymSuffixes = ["n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish"];
 
     /// <summary>1 − normalised Levenshtein distance, case-insensitive.</summary>
     internal static double SpellingSimilarity(string a, string b)
@@ -323,21 +462,30 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- quotes
 
-    private static void CompareQuotes(List<Item> src, List<Item> der, List<FactChange> changes)
+    /// <summary>Quote changes, and every pair of quotes taken as the same quote (for attributions).</summary>
+    private static (List<FactChange> Changes, List<(Item S, Item D)> Pairs) CompareQuotes(List<Item> src, List<Item> der)
     {
-        Pair(src, der, (s, d) => s.QuoteWords!.AsSpan().SequenceEqual(d.QuoteWords) ? 100 : -1);
+        var changes = new List<FactChange>();
+        var pairs = Pair(src, der, (s, d) => s.QuoteWords!.AsSpan().SequenceEqual(d.QuoteWords) ? 100 : -1);
         // A quote split over sentences on one side and joined on the other is the same quote.
         RemoveJoined(src, der);
         RemoveJoined(der, src);
-        foreach (var (s, d) in Pair(src, der, (s, d) =>
+        // A quote broken up by narration ("Nothing bad is going to come out of" the meeting, he said, "and maybe ...") is the same quote.
+        RemoveFragments(src, der);
+        RemoveFragments(der, src);
+        var similar = Pair(src, der, (s, d) =>
                  {
                      int shared = SharedWords(s.QuoteWords!, d.QuoteWords!);
-                     int min = Math.Min(s.QuoteWords!.Length, d.QuoteWords!.Length);
-                     return min > 0 && shared >= 2 && shared >= 0.5 * min ? (double)shared / Math.Max(s.QuoteWords.Length, d.QuoteWords.Length) : -1;
-                 }))
+                     int max = Math.Max(s.QuoteWords!.Length, d.QuoteWords!.Length);
+                     return shared >= 2 && shared >= 0.5 * max ? (double)shared / max : -1;
+                 });
+        pairs.AddRange(similar);
+        foreach (var (s, d) in similar)
         {
+            if (ShiftedExcerpts(s.QuoteWords!, d.QuoteWords!)) continue;
             Report(changes, FactKind.Quote, s, d, s.Fact.Value, d.Fact.Value, QuoteDetail(s.QuoteWords!, d.QuoteWords!));
         }
+        return (changes, pairs);
     }
 
     private static void RemoveJoined(List<Item> parts, List<Item> wholes)
@@ -364,12 +512,56 @@ public static class FactComparer
         }
     }
 
+    /// <summary>Removes a whole quote and two or more of its fragments, in order, that together cover three quarters of its words.</summary>
+    private static void RemoveFragments(List<Item> parts, List<Item> wholes)
+    {
+        for (int w = wholes.Count - 1; w >= 0; w--)
+        {
+            var whole = wholes[w].QuoteWords!;
+            var used = new List<int>();
+            int covered = 0, from = 0;
+            for (int p = 0; p < parts.Count; p++)
+            {
+                var part = parts[p].QuoteWords!;
+                if (part.Length == 0 || part.Length >= whole.Length) continue;
+                int at = IndexOf(whole, part, from);
+                if (at < 0) continue;
+                used.Add(p);
+                covered += part.Length;
+                from = at + part.Length;
+            }
+            if (used.Count < 2 || covered < 0.75 * whole.Length) continue;
+            for (int k = used.Count - 1; k >= 0; k--) parts.RemoveAt(used[k]);
+            wholes.RemoveAt(w);
+        }
+    }
+
+    /// <summary>
+    /// Two excerpts of one statement that overlap: the words they share run on unbroken, the source goes on after them
+    /// and the derived begins before them, or the other way round ("We have not been getting along well for the last
+    /// number of years" / "Our two countries, frankly, we have not been getting along well").
+    /// </summary>
+    private static bool ShiftedExcerpts(string[] a, string[] b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        for (int k = n - 1; k >= 3; k--)
+        {
+            if (a.AsSpan(a.Length - k).SequenceEqual(b.AsSpan(0, k)) || b.AsSpan(b.Length - k).SequenceEqual(a.AsSpan(0, k)))
+                return true;
+        }
+        return false;
+    }
+
     private static string[] QuoteWords(string quote)
     {
         var words = new List<string>();
         var sb = new StringBuilder();
+        int brackets = 0; // an editor's insertion in a quote, "come out of it (Helsinki)", is not the speaker's word
         foreach (char c in quote)
         {
+            if (c is '(' or '[') { brackets++; continue; }
+            if (c is ')' or ']') { brackets = Math.Max(0, brackets - 1); continue; }
+            if (brackets > 0) continue;
             if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
             else if (c is '\'' or '’' && sb.Length > 0) continue;
             else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
@@ -398,9 +590,9 @@ public static class FactComparer
         return $"words changed: -[{string.Join(' ', removed)}] +[{string.Join(' ', added)}]";
     }
 
-    private static int IndexOf(string[] hay, string[] needle)
+    private static int IndexOf(string[] hay, string[] needle, int from = 0)
     {
-        for (int i = 0; i + needle.Length <= hay.Length; i++)
+        for (int i = from; i + needle.Length <= hay.Length; i++)
             if (hay.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
         return -1;
     }

@@ -117,7 +117,28 @@ internal static class FactLexicon
         "separately", "further", "furthermore", "moreover", "instead", "now", "today", "yesterday", "tomorrow", "once",
         "officials", "police", "rescuers", "witnesses", "residents", "authorities", "almost", "nearly", "roughly",
         "approximately", "more", "fewer", "less", "just", "only", "up", "an", "every", "each", "neither", "either",
-        "speaking", "addressing", "following", "whether", "even", "if", "such", "nor", "please", "yes");
+        "speaking", "addressing", "following", "whether", "even", "if", "such", "nor", "please", "yes", "ahead", "inside",
+        "outside", "beyond", "within", "throughout", "along", "across", "against", "behind", "regarding", "including", "besides");
+
+    /// <summary>Words that title case leaves in lower case: <c>Trump and Putin Ready to Meet Amid Rising Tensions</c>.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCaseSmallWords = Set(
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+        "via", "per", "up", "into", "onto", "over", "off", "out", "is", "s", "t");
+
+    /// <summary>Time zone abbreviations written after a clock time (case-sensitive use: only after a time).</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeZones = Set(
+        "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "CET", "CEST",
+        "BST", "EET", "EEST", "MSK", "IST", "JST", "AEST", "AEDT", "WIB", "SGT", "HKT");
+
+    /// <summary>Time units of a relative timestamp: <c>1 hr 14 min ago</c>.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimestampUnits = Set(
+        "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours",
+        "d", "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs");
+
+    /// <summary>Lower-case speakers that name one person by role: <c>the president says</c>.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonRoles = Set(
+        "president", "spokesman", "spokeswoman", "spokesperson", "minister", "mayor", "governor", "chief", "director",
+        "chairman", "chairwoman", "secretary", "commander", "ambassador", "senator", "leader", "head", "premier", "chancellor");
 
     /// <summary>Capitalised words that are never names on their own.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames = Set(

@@ -71,10 +71,10 @@ internal sealed class FactScan
 
     public string SurfaceOf(int first, int last) => Text.Substring(Tokens[first].Start, Tokens[last].End - Tokens[first].Start);
 
-    public void Add(FactKind kind, string value, int first, int last, string? qualifier = null, string? unit = null, string? verb = null, string? speaker = null)
+    public void Add(FactKind kind, string value, int first, int last, string? qualifier = null, string? unit = null, string? verb = null, string? speaker = null, TextSpan? amount = null)
     {
         var span = SpanOf(first, last);
-        Facts.Add(new Fact(kind, value, span.Substring(Text), span, Index, qualifier, unit, verb, speaker));
+        Facts.Add(new Fact(kind, value, span.Substring(Text), span, Index, qualifier, unit, verb, speaker, amount));
     }
 
     public void MarkUsed(int first, int last)

@@ -15,8 +15,10 @@ internal static class NameFacts
 
     public static void Extract(FactScan s)
     {
+        // In a headline written in title case, a share bar or a photo credit, capitalisation does not mark names.
+        if (IsTitleCase(s) || IsCredit(s)) return;
         var words = new List<RunWord>(8);
-        int i = 0;
+        int i = DatelineEnd(s);
         while (i < s.Count)
         {
             if (!StartsName(s, i)) { i++; continue; }
@@ -25,6 +27,73 @@ internal static class NameFacts
             Emit(s, words);
             i = Math.Max(next, i + 1);
         }
+    }
+
+    /// <summary>
+    /// Title case (<c>Trump and Putin Ready to Meet Amid Rising Tensions</c>) or capitals only (<c>CONNECT TWEET LINKEDIN</c>):
+    /// at least four capitalised words and no lower-case word but the articles, conjunctions and prepositions that
+    /// title case leaves small.
+    /// </summary>
+    internal static bool IsTitleCase(FactScan s)
+    {
+        int capitalised = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (!s.IsWord(i)) continue;
+            if (s.IsCapWord(i)) capitalised++;
+            else if (s.IsLowerWord(i) && !FactLexicon.TitleCaseSmallWords.Contains(s.Word(i))) return false;
+        }
+        return capitalised >= 4;
+    }
+
+    /// <summary>
+    /// A photo or video credit: a short sentence with a slash glued between capitalised words or a credit word
+    /// (<c>(AP Photo/Evan Vucci)</c>, <c>Evan Vucci/Associated Press</c>, <c>(Photo: Pablo Martinez Monsivais / AP)</c>).
+    /// </summary>
+    private static bool IsCredit(FactScan s)
+    {
+        if (s.Count > 24) return false;
+        for (int i = 1; i + 1 < s.Count; i++)
+        {
+            if (s.IsPunct(i, '/') && s.IsCapWord(i - 1) && s.IsCapWord(i + 1) && (s.Glued(i) || s.Glued(i + 1))) return true;
+            if (s.IsWord(i) && IsCreditWord(s.Word(i)) && (s.IsPunct(i + 1, '/') || s.IsPunct(i + 1, ':') || s.IsPunct(i - 1, '/'))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsCreditWord(ReadOnlySpan<char> w)
+        => w.Equals("Photo", StringComparison.OrdinalIgnoreCase) || w.Equals("Photos", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("Image", StringComparison.OrdinalIgnoreCase) || w.Equals("Images", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("Video", StringComparison.OrdinalIgnoreCase) || w.Equals("Credit", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The first token after a dateline (<c>HELSINKI (AP) —</c>, <c>GLASGOW, Scotland —</c>, <c>MOSCOW (Reuters) -</c>,
+    /// <c>KELLMOOR, Jan 6, 2024 (AFP) —</c>), or 0. A dateline opens with a place in capitals and ends at a dash within
+    /// a dozen tokens, with only capitalised words, numbers, commas, slashes and the bracketed agency before it. Its
+    /// place and agency name where the story was filed, not what it reports.
+    /// </summary>
+    private static int DatelineEnd(FactScan s)
+    {
+        if (!s.IsWord(0) || !IsAllCaps(s.Word(0)) || s.Word(0).Length < 3) return 0;
+        for (int i = 1; i < s.Count && i < 16; i++)
+        {
+            if (s.IsHyphen(i) || s.IsPunct(i, '—')) return s.Tokens[i].SpaceBefore || s.IsPunct(i, '—') ? i + 1 : 0;
+            bool ok = s.IsCapWord(i) || s.IsKind(i, ScanKind.Number) || s.IsPunct(i, ',') || s.IsPunct(i, '/') || s.IsPunct(i, '(')
+                || s.IsPunct(i, ')') || s.IsPunct(i, '.');
+            if (!ok) return 0;
+        }
+        return 0;
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> w)
+    {
+        int letters = 0;
+        foreach (char c in w)
+        {
+            if (char.IsLower(c)) return false;
+            if (char.IsLetter(c)) letters++;
+        }
+        return letters >= 2;
     }
 
     private static bool IsNameWord(FactScan s, int i)

@@ -68,6 +68,10 @@ internal static class NumberFacts
                 if (apposition || s.IsWord(i - 1, "aged")) unit = "age";
             }
 
+            // the amount as written: currency sign and magnitude included, a unit only when glued (40%, 30-km)
+            int amountLast = last > end && s.Glued(end + 1) ? last : end;
+            var amount = s.SpanOf(first, amountLast);
+
             // hedge before
             string? qualifier = null;
             int h = HedgeBefore(s, first, out int hedgeFirst);
@@ -78,7 +82,7 @@ internal static class NumberFacts
             }
 
             string normalised = vague ?? Format(value);
-            s.Add(FactKind.Number, normalised, first, last, qualifier, unit);
+            s.Add(FactKind.Number, normalised, first, last, qualifier, unit, amount: amount);
             s.MarkUsed(first, last);
             i = last;
         }

@@ -269,6 +269,11 @@ public sealed class FactExtractorTests
     [InlineData("Okafor also said the roads were closed.", "Okafor", "said")]
     [InlineData("The opposition accused the government of fraud.", "opposition", "accused")]
     [InlineData("The company, which employs 5,000 people, said it would cut 300 jobs.", "company", "said")]
+    [InlineData("\"Every hour counts,\" said regional fire chief Tomas Brandt.", "Tomas Brandt", "said")]
+    [InlineData("\"Every hour counts,\" said Kellmoor Mayor Elena Varga.", "Elena Varga", "said")]
+    [InlineData("\"We lost everything,\" said UN Secretary-General Antonio Guterres.", "Antonio Guterres", "said")]
+    [InlineData("The roads are closed, said veteran rescue coordinator Ana Lopes.", "Ana Lopes", "said")]
+    [InlineData("\"Every hour counts,\" said the regional fire chief.", "chief", "said")]
     public void Attributions(string sentence, string speaker, string verb)
     {
         var a = Assert.Single(Of(sentence, FactKind.Attribution));
