@@ -101,6 +101,8 @@ public sealed class ScanDemoTests : IAsyncLifetime
         Assert.Contains(("weekday", "Wednesday"), changes);
         Assert.Contains(changes, c => c.Item1 == "number" && c.Item2!.Contains("at least 12"));
         Assert.Contains(changes, c => c.Item1 == "number" && c.Item2!.Contains("200"));
+        Assert.Contains(("attribution", "Elena Varga"), changes);
+        Assert.Equal(4, changes.Count);
         Assert.Contains(d.GetProperty("alignments").EnumerateArray(), a => a.GetProperty("moved").GetBoolean());
     }
 
@@ -110,6 +112,10 @@ public sealed class ScanDemoTests : IAsyncLifetime
         var d = Derivation("paraphrase-llm");
         var kinds = d.GetProperty("alignments").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).ToList();
         Assert.Contains("merge", kinds);
+        var fact = Assert.Single(d.GetProperty("factChanges").EnumerateArray());
+        Assert.Equal("attribution", fact.GetProperty("kind").GetString());
+        Assert.Equal("Daniel Okafor", fact.GetProperty("source").GetString());
+        Assert.Equal("Interior Ministry", fact.GetProperty("derived").GetString());
         Assert.Contains("split", kinds);
         var docs = _result.GetProperty("documents").EnumerateArray().ToDictionary(x => x.GetProperty("id").GetString()!);
         int derivedCount = docs["paraphrase-llm"].GetProperty("sentences").GetArrayLength();

@@ -56,7 +56,9 @@ public sealed class PairAnalyzer
             if (a.Kind == AlignmentKind.Verbatim) continue;
             changes.AddRange(FactComparer.Compare(
                 source.Model.Text, a.Source.Select(j => (source.Model.Sentences[j].Span, j)).ToList(),
-                derived.Model.Text, a.Derived.Select(i => (derived.Model.Sentences[i].Span, i)).ToList()));
+                derived.Model.Text, a.Derived.Select(i => (derived.Model.Sentences[i].Span, i)).ToList(),
+                source.FactsOf,
+                derived.FactsOf));
         }
         return changes;
     }

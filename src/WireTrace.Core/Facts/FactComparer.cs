@@ -37,18 +37,22 @@ public static class FactComparer
     /// <param name="sourceSentences">Spans (into <paramref name="sourceText"/>) and indexes of the group's source sentences.</param>
     /// <param name="derivedText">The derived article's original text.</param>
     /// <param name="derivedSentences">Spans and indexes of the derived sentences aligned to them.</param>
+    /// <param name="sourceFacts">The facts of a source sentence by index, when already extracted (e.g. cached per document); else they are extracted here.</param>
+    /// <param name="derivedFacts">Likewise for the derived sentences.</param>
     public static IReadOnlyList<FactChange> Compare(
         string sourceText,
         IReadOnlyList<(TextSpan Span, int Index)> sourceSentences,
         string derivedText,
-        IReadOnlyList<(TextSpan Span, int Index)> derivedSentences)
+        IReadOnlyList<(TextSpan Span, int Index)> derivedSentences,
+        Func<int, IReadOnlyList<Fact>>? sourceFacts = null,
+        Func<int, IReadOnlyList<Fact>>? derivedFacts = null)
     {
         ArgumentNullException.ThrowIfNull(sourceText);
         ArgumentNullException.ThrowIfNull(derivedText);
         ArgumentNullException.ThrowIfNull(sourceSentences);
         ArgumentNullException.ThrowIfNull(derivedSentences);
-        var (src, srcText) = Collect(sourceText, sourceSentences);
-        var (der, derText) = Collect(derivedText, derivedSentences);
+        var (src, srcText) = Collect(sourceText, sourceSentences, sourceFacts);
+        var (der, derText) = Collect(derivedText, derivedSentences, derivedFacts);
         var changes = new List<FactChange>();
         CompareNumbers(Of(src, FactKind.Number), Of(der, FactKind.Number), changes);
         CompareDates(Of(src, FactKind.Date), Of(der, FactKind.Date), changes);
@@ -69,14 +73,14 @@ public static class FactComparer
 
     // ---------------------------------------------------------------- collection
 
-    private static (List<Item> Items, string Text) Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences)
+    private static (List<Item> Items, string Text) Collect(string text, IReadOnlyList<(TextSpan Span, int Index)> sentences, Func<int, IReadOnlyList<Fact>>? extracted)
     {
         var items = new List<Item>();
         var all = new StringBuilder();
         foreach (var (span, index) in sentences)
         {
             all.Append(text.AsSpan(span.Start, span.Length)).Append(' ');
-            var facts = FactExtractor.Extract(text, span, index);
+            var facts = extracted?.Invoke(index) ?? FactExtractor.Extract(text, span, index);
             if (facts.Count == 0) continue;
             var tokens = SentenceScanner.Scan(text, span);
             var words = new List<(int Start, int End, string Norm)>(tokens.Count);
