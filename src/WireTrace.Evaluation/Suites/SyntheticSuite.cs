@@ -124,13 +124,15 @@ public sealed class SyntheticSuite : IEvaluationSuite
         foreach (var kind in new[] { FactKind.Number, FactKind.Weekday, FactKind.Date, FactKind.Name, FactKind.Attribution })
         {
             var c = factCounts.GetValueOrDefault(kind);
-            metrics.AddScores($"facts_{kind.ToString().ToLowerInvariant()}_", new BinaryScores(c.Tp, c.Fp, c.Fn, 0));
+            var prefix = $"facts_{kind.ToString().ToLowerInvariant()}_";
+            if (c.Tp + c.Fp + c.Fn == 0) metrics.Add(prefix + "precision", double.NaN).Add(prefix + "recall", double.NaN).Add(prefix + "f1", double.NaN);
+            else metrics.AddScores(prefix, new BinaryScores(c.Tp, c.Fp, c.Fn, 0));
         }
         var notes = new List<string>
         {
             $"{goldStories.Count} gold stories with derivations, {derived.Count} derived documents; {stories.Stories.Count} stories predicted.",
             FormattableString.Invariant($"Planted fact changes: {all.Tp + all.Fn}; reported on gold pairs: {all.Tp + all.Fp} (of other kinds: {factCounts.Where(k => k.Key is FactKind.Quote).Sum(k => k.Value.Fp)} quote)."),
-            "Relation labels: 'source' = a story's source; a document in no story is 'unrelated'.",
+            "Relation labels: 'source' = a story's source; a document in no story is 'unrelated'. A fact kind with nothing planted and nothing reported shows n/a.",
         };
         return (metrics.ToList(), confusion, notes);
     }
