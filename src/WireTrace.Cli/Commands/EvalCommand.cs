@@ -121,13 +121,9 @@ internal static class EvalCommand
         foreach (var note in result.Notes) console.MarkupLine($"[dim]- {Markup.Escape(note)}[/]");
         if (result.Confusion is { } confusion)
         {
-            var matrix = new Table().Border(TableBorder.Simple).Title("confusion (rows gold, columns predicted)").AddColumn("gold \\ predicted");
-            foreach (var label in confusion.Labels) matrix.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
-            foreach (var gold in confusion.Labels)
-            {
-                matrix.AddRow([Markup.Escape(gold), .. confusion.Labels.Select(p => confusion.Count(gold, p).ToString(CultureInfo.InvariantCulture))]);
-            }
-            console.Write(matrix);
+            // Plain aligned text: a table would cut the longer relation names on a narrow terminal.
+            console.WriteLine("confusion (rows gold, columns predicted):");
+            console.Write(new Text(confusion.ToText()));
         }
         console.WriteLine();
     }
