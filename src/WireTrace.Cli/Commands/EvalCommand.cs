@@ -121,9 +121,11 @@ internal static class EvalCommand
         foreach (var note in result.Notes) console.MarkupLine($"[dim]- {Markup.Escape(note)}[/]");
         if (result.Confusion is { } confusion)
         {
-            // Plain aligned text: a table would cut the longer relation names on a narrow terminal.
-            console.WriteLine("confusion (rows gold, columns predicted):");
-            console.Write(new Text(confusion.ToText()));
+            // Plain aligned text straight to the output: a table (or wrapped text) would cut the rows on a narrow terminal.
+            var writer = console.Profile.Out.Writer;
+            writer.WriteLine("confusion (rows gold, columns predicted):");
+            writer.Write(confusion.ToText());
+            writer.Flush();
         }
         console.WriteLine();
     }
