@@ -10,20 +10,7 @@ internal sealed record ArticleFields(string? Title = null, string? Outlet = null
 
     /// <summary>Builds the article: metadata inferred from the text, overridden by the given fields.</summary>
     public Article Build(string id, string path, string text, bool recogniseHeadline = true)
-    {
-        var inferred = ArticleMetadataExtractor.Extract(text, recogniseHeadline);
-        return new Article(
-            id,
-            path,
-            text,
-            inferred.Body,
-            Title ?? inferred.Title,
-            Outlet ?? inferred.Outlet,
-            Published ?? inferred.Published,
-            Url,
-            inferred.Agency,
-            inferred.Dateline);
-    }
+        => Article.FromText(id, path, text, Title, Outlet, Published, Url, recogniseHeadline);
 
     /// <summary>Parses an ISO date (<c>2024-01-06</c>) or date-time (<c>2018-07-15T07:54:28-04:00</c>; its own calendar date is kept).</summary>
     public static bool TryParsePublished(string value, out DateOnly date)

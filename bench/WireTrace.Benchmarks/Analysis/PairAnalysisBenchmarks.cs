@@ -57,11 +57,7 @@ public class PairAnalysisBenchmarks
     [Benchmark]
     public PairAnalysis ScrapedCopy() => _analyzer.Analyze(_source, _nearDuplicate);
 
-    private static Article FromText(string id, string text)
-    {
-        var meta = ArticleMetadataExtractor.Extract(text);
-        return new Article(id, id, text, meta.Body, meta.Title, meta.Outlet, meta.Published, null, meta.Agency, meta.Dateline);
-    }
+    private static Article FromText(string id, string text) => Article.FromText(id, id, text);
 
     private static string RepoRoot()
     {

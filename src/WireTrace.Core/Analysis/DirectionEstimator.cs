@@ -2,8 +2,9 @@ namespace WireTrace.Core.Analysis;
 
 /// <summary>
 /// Decides which of two related texts is the source from what is given: publication dates first, then an
-/// agency's own dateline (an agency story not republished under another outlet's name), then containment
-/// asymmetry (the source holds what the derived text has, not the other way round), then length and id.
+/// agency's own dateline (an agency story not republished under another outlet's name), an outlet's name
+/// prefixed to the text (a republished copy), containment asymmetry (the source holds what the derived
+/// text has, not the other way round), then length and id.
 /// </summary>
 public static class DirectionEstimator
 {
@@ -27,6 +28,13 @@ public static class DirectionEstimator
         {
             score += agencyA ? 1.5 : -1.5;
             reasons.Add($"{(agencyA ? a.Id : b.Id)} carries the agency's own dateline ({(agencyA ? a : b).Article.Agency})");
+        }
+
+        bool prefixA = a.Article.OutletPrefix, prefixB = b.Article.OutletPrefix;
+        if (prefixA != prefixB)
+        {
+            score += prefixA ? -1 : 1;
+            reasons.Add($"{(prefixA ? a.Id : b.Id)} starts with an outlet's name ({(prefixA ? a : b).Article.Outlet}), as republished copies do");
         }
 
         double asymmetry = coverage.OfDerived - coverage.OfSource;

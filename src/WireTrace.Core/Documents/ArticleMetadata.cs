@@ -12,10 +12,12 @@ namespace WireTrace.Core.Documents;
 /// <param name="Published">The date of the dateline, only when it gives a year.</param>
 /// <param name="Agency">The news agency named in a dateline or byline, in canonical form (AFP, Reuters, AP, ...).</param>
 /// <param name="Dateline">The dateline as found, without the dash that ends it (e.g. <c>PARIS, Jan 6 (AFP)</c>).</param>
+/// <param name="OutletPrefix">True when the text starts with an outlet's name before the story (<c>Islam Times - ...</c>), as republished and scraped copies do.</param>
 public sealed record ArticleMetadata(
     TextSpan Body,
     string? Title = null,
     string? Outlet = null,
     DateOnly? Published = null,
     string? Agency = null,
-    string? Dateline = null);
+    string? Dateline = null,
+    bool OutletPrefix = false);

@@ -49,12 +49,17 @@ public static partial class ArticleMetadataExtractor
             pos = SkipWhitespace(text, afterTitle, end);
         }
 
+        bool outletPrefix = false;
         var prefix = OutletPrefixRegex().Match(text, pos);
         if (prefix.Success && prefix.Index == pos && prefix.Index + prefix.Length <= end && IsOutletPrefix(text, prefix, end))
         {
             var name = prefix.Groups["outlet"].Value;
             if (NewsAgencies.Canonicalize(name) is { } prefixAgency) agency = prefixAgency;
-            else outlet = name;
+            else
+            {
+                outlet = name;
+                outletPrefix = true;
+            }
             pos = SkipWhitespace(text, prefix.Index + prefix.Length, end);
         }
 
@@ -76,7 +81,7 @@ public static partial class ArticleMetadataExtractor
             pos = SkipWhitespace(text, datelineMatch.Index + datelineMatch.Length, end);
         }
 
-        return new ArticleMetadata(TextSpan.FromBounds(Math.Min(pos, end), end), title, outlet, published, agency, dateline);
+        return new ArticleMetadata(TextSpan.FromBounds(Math.Min(pos, end), end), title, outlet, published, agency, dateline, outletPrefix);
     }
 
     private static bool TryDateline(string text, int pos, int end, out Match match)

@@ -69,11 +69,19 @@ public sealed class StoryBuilder
         foreach (var tree in trees.Components().Where(c => c.Count > 1))
         {
             int source = tree.Single(v => parentOf[v] < 0);
+            int central = MostCentral(tree, source, docs, analyses);
+            if (central != source)
+            {
+                RootTreeAt(central, tree, docs, analyses, parentOf);
+                source = central;
+            }
             var parents = new Dictionary<int, Derivation>();
             foreach (var v in tree)
             {
                 if (v == source) continue;
-                parents[v] = new Derivation(docs[v].Id, docs[parentOf[v]].Id, analyses[(parentOf[v], v)]);
+                int from = parentOf[v];
+                var analysis = analyses.TryGetValue((from, v), out var a) ? a : _analyzer.Analyze(docs[from], docs[v]);
+                parents[v] = new Derivation(docs[v].Id, docs[from].Id, analysis);
             }
             foreach (var m in tree) inStory[m] = stories.Count;
             stories.Add((source, tree, parents));
@@ -95,11 +103,10 @@ public sealed class StoryBuilder
 
     /// <summary>
     /// One maximum spanning arborescence over the whole pile, rooted at a virtual node: an edge A → B for
-    /// every analysis that finds B derived from A (using at least <see cref="MinSourceShare"/> of A, and
-    /// not published before A), weighted by how well A explains B plus a small share of the direction
-    /// evidence; the virtual root reaches every document at weight 0. Each document gets at most one
-    /// parent; the trees under the virtual root are the stories, their roots the sources. Unlike connected
-    /// components, one compilation page that contains many stories cannot chain them into one.
+    /// every analysis that finds B derived from A (see <see cref="EdgeWeight"/>); the virtual root reaches
+    /// every document at weight 0. Each document gets at most one parent; the trees under the virtual root
+    /// are the stories. Unlike connected components, one compilation page that contains many stories
+    /// cannot chain them into one.
     /// </summary>
     private static int[] DerivationForest(AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
     {
@@ -107,19 +114,89 @@ public sealed class StoryBuilder
         var edges = new List<WeightedEdge>();
         foreach (var ((from, to), a) in analyses.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2))
         {
-            if (!a.Relation.IsDerivation() || a.Coverage.OfSource < MinSourceShare) continue;
-            var pf = docs[from].Article.Published;
-            var pt = docs[to].Article.Published;
-            if (pf.HasValue && pt.HasValue && pt < pf) continue; // no derivation back in time
-            double direction = Math.Clamp(a.Direction.Score / 2, -1, 1) * DirectionWeight;
-            double sourcePreference = DirectionEstimator.IsAgencyOriginal(docs[from]) ? SourcePreference : 0;
-            edges.Add(new WeightedEdge(from, to, a.Explanation + direction + sourcePreference));
+            if (EdgeWeight(a, docs[from], docs[to]) is { } w) edges.Add(new WeightedEdge(from, to, w));
         }
         for (int v = 0; v < n; v++) edges.Add(new WeightedEdge(root, v, 0));
         var parent = MaximumArborescence.Solve(n + 1, root, edges);
         var result = new int[n];
         for (int v = 0; v < n; v++) result[v] = parent[v] == root ? -1 : parent[v];
         return result;
+    }
+
+    /// <summary>
+    /// The weight of the edge source → derived: how well the source explains the derived text, plus a small
+    /// share of the direction evidence and a preference for agency originals; null when the analysis finds no
+    /// derivation, when the derived text uses less than <see cref="MinSourceShare"/> of the source, or when the
+    /// derived text was published before the source.
+    /// </summary>
+    private static double? EdgeWeight(PairAnalysis a, AnalyzedDocument source, AnalyzedDocument derived)
+    {
+        if (!a.Relation.IsDerivation() || a.Coverage.OfSource < MinSourceShare) return null;
+        var ps = source.Article.Published;
+        var pd = derived.Article.Published;
+        if (ps.HasValue && pd.HasValue && pd < ps) return null;
+        double direction = Math.Clamp(a.Direction.Score / 2, -1, 1) * DirectionWeight;
+        double agency = DirectionEstimator.IsAgencyOriginal(source) ? SourcePreference : 0;
+        return a.Explanation + direction + agency;
+    }
+
+    /// <summary>
+    /// The member that explains the others best (the sum of its edge weights to them): the original of a
+    /// story explains every copy better than a copy with edits of its own does. Members published after
+    /// another member cannot be the source. Ties keep the forest's root.
+    /// </summary>
+    private static int MostCentral(List<int> members, int current, AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
+    {
+        var earliest = members.Select(m => docs[m].Article.Published).Where(p => p.HasValue).DefaultIfEmpty(null).Min();
+        int best = current;
+        double bestScore = Centrality(current);
+        foreach (var c in members)
+        {
+            if (c == current) continue;
+            if (earliest.HasValue && docs[c].Article.Published is { } pc && pc > earliest) continue;
+            double score = Centrality(c);
+            if (score > bestScore + 1e-9)
+            {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return best;
+
+        double Centrality(int c)
+        {
+            double total = 0;
+            foreach (var m in members)
+            {
+                if (m != c && analyses.TryGetValue((c, m), out var a) && EdgeWeight(a, docs[c], docs[m]) is { } w) total += w;
+            }
+            return total;
+        }
+    }
+
+    /// <summary>Re-chooses the parents of one tree's members for a new root (a maximum arborescence inside the tree).</summary>
+    private static void RootTreeAt(int root, List<int> members, AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses, int[] parentOf)
+    {
+        var local = members.ToArray();
+        int r = Array.IndexOf(local, root);
+        var edges = new List<WeightedEdge>();
+        for (int u = 0; u < local.Length; u++)
+        {
+            for (int v = 0; v < local.Length; v++)
+            {
+                if (u == v || v == r) continue;
+                if (analyses.TryGetValue((local[u], local[v]), out var a) && EdgeWeight(a, docs[local[u]], docs[local[v]]) is { } w)
+                {
+                    edges.Add(new WeightedEdge(u, v, w));
+                }
+                else if (u == r)
+                {
+                    edges.Add(new WeightedEdge(u, v, -1000)); // the source reaches everyone, if only weakly
+                }
+            }
+        }
+        var parent = MaximumArborescence.Solve(local.Length, r, edges);
+        for (int v = 0; v < local.Length; v++) parentOf[local[v]] = v == r ? -1 : local[parent[v]];
     }
 
     private void AttachSameEvent(

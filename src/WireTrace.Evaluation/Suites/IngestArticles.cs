@@ -6,8 +6,5 @@ namespace WireTrace.Evaluation.Suites;
 internal static class IngestArticles
 {
     public static Article FromText(string id, string text, DateOnly? published = null)
-    {
-        var inferred = ArticleMetadataExtractor.Extract(text);
-        return new Article(id, null, text, inferred.Body, inferred.Title, inferred.Outlet, published ?? inferred.Published, null, inferred.Agency, inferred.Dateline);
-    }
+        => Article.FromText(id, null, text, published: published);
 }

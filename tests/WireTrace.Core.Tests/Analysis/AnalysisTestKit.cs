@@ -12,8 +12,7 @@ internal sealed class AnalysisTestKit
 
     public AnalyzedDocument Add(string id, string text, DateOnly? published = null)
     {
-        var meta = ArticleMetadataExtractor.Extract(text);
-        return _context.Add(new Article(id, id, text, meta.Body, meta.Title, meta.Outlet, published ?? meta.Published, null, meta.Agency, meta.Dateline));
+        return _context.Add(Article.FromText(id, id, text, published: published));
     }
 
     public PairAnalyzer Analyzer() => _context.CreateAnalyzer();
