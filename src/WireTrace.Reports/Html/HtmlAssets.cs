@@ -45,7 +45,9 @@ h4{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--mut
 .rel-same-event{background:#116329}.rel-unrelated{background:#57606a}
 .story{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:0 0 1rem}
 .story-title{margin:.1rem 0 .6rem;color:var(--muted)}
-.story-grid{display:grid;grid-template-columns:1fr;gap:1rem}
+.story-grid{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem}
+.story-grid>*{min-width:0}
+.meta,.why,.summary{overflow-wrap:anywhere}
 .tree,.tree ul{list-style:none;margin:0;padding:0}
 .tree ul{margin-left:.55rem;padding-left:1rem;border-left:2px solid var(--line)}
 .tree li{margin:.25rem 0}
