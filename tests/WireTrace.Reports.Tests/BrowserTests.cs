@@ -101,6 +101,13 @@ public sealed class BrowserTests(DemoOutputs demo)
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "report-top.png") });
         await partial.ScreenshotAsync(new() { Path = Path.Combine(shots, "report-partial.png") });
         Assert.True(new FileInfo(Path.Combine(shots, "report-top.png")).Length > 20_000);
+
+        // The partial rewrite as a reader lands on it from the tree (docs/report.png is made from this view).
+        await page.SetViewportSizeAsync(1280, 1500);
+        await page.Locator("ul.tree a.doc", new() { HasTextString = "partial-rewrite" }).ClickAsync();
+        Assert.EndsWith("#" + await partial.GetAttributeAsync("id"), page.Url);
+        Assert.True(await partial.EvaluateAsync<bool>("a => a.getBoundingClientRect().top >= 0 && a.getBoundingClientRect().top < 200"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "report-desktop.png") });
     }
 
     [Fact]

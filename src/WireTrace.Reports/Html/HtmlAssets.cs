@@ -35,7 +35,7 @@ h4{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--mut
 .filters label{display:inline-flex;gap:.3rem;align-items:center;cursor:pointer;font-size:.9rem}
 .filters input{width:1rem;height:1rem;margin:0;accent-color:var(--accent)}
 .count{color:var(--muted);font-size:.85rem}
-.nav-status{color:var(--muted);font-size:.85rem;min-width:10ch}
+.nav-status{color:var(--muted);font-size:.85rem;min-width:10ch;flex-basis:100%}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.82rem;color:var(--muted);align-items:center}
 .legend>span{white-space:nowrap}
 .legend-title{font-weight:600;color:var(--ink)}
@@ -73,7 +73,7 @@ tr.off{opacity:.55}
 .meta .words::before{content:"\00B7  "}
 .hint{color:var(--muted);font-size:.88rem;margin:.2rem 0 1rem}
 kbd{font:600 .8em ui-monospace,"DejaVu Sans Mono",monospace;border:1px solid #afb8c1;border-bottom-width:2px;border-radius:4px;padding:0 .35em;background:#fff;color:var(--ink)}
-.derivation{border:1px solid var(--line);border-radius:10px;margin:0 0 1.5rem;scroll-margin-top:4.5rem;background:#fff}
+.derivation{border:1px solid var(--line);border-radius:10px;margin:0 0 1.5rem;scroll-margin-top:7.5rem;background:#fff}
 .derivation:target,.derivation.current{box-shadow:0 0 0 3px #b6d4fe}
 .derivation[hidden]{display:none}
 .dhead{padding:.8rem 1rem .6rem;border-bottom:1px solid var(--line);background:var(--soft);border-radius:10px 10px 0 0}
@@ -103,7 +103,7 @@ kbd{font:600 .8em ui-monospace,"DejaVu Sans Mono",monospace;border:1px solid #af
 .sbs-box>summary{cursor:pointer;padding:.55rem 1rem;font-weight:600;font-size:.9rem;color:var(--muted)}
 .sbs{padding:0 1rem 1rem}
 .sbs-head,.row{display:grid;grid-template-columns:minmax(0,1fr) 7.8rem minmax(0,1fr);gap:0 .9rem}
-.sbs-head{position:sticky;top:3.2rem;z-index:2;background:#fff;border-bottom:2px solid var(--ink);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);padding:.3rem 0}
+.sbs-head{background:#fff;border-bottom:2px solid var(--ink);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);padding:.3rem 0}
 .row{border-bottom:1px solid var(--line);padding:.45rem 0}
 .row.moved{background:repeating-linear-gradient(135deg,#fff,#fff 10px,#f3f8ff 10px,#f3f8ff 20px)}
 .cell{min-width:0}
@@ -126,7 +126,7 @@ kbd{font:600 .8em ui-monospace,"DejaVu Sans Mono",monospace;border:1px solid #af
 .dr{background:var(--rep-bg);border-bottom:2px dotted var(--rep-line);border-radius:2px}
 ins.di{background:var(--ins-bg);text-decoration:underline 2px var(--ins-line);text-underline-offset:.2em;border-radius:2px}
 del.dd{background:var(--del-bg);text-decoration:line-through 1.5px var(--del-line);border-radius:2px}
-mark.fact{background:var(--fact-bg);color:var(--ink);outline:2px solid var(--fact);outline-offset:1px;border-radius:3px;font-weight:700}
+mark.fact{padding:0 .12em;margin:0 .1em;background:var(--fact-bg);color:var(--ink);outline:2px solid var(--fact);outline-offset:1px;border-radius:3px;font-weight:700}
 .fact-badge{display:inline-block;margin-left:.35rem;background:var(--fact);color:#fff;border-radius:999px;padding:0 .55em;font:600 .74rem/1.55 system-ui,"DejaVu Sans",sans-serif;vertical-align:.1em;white-space:nowrap}
 .fact-badge b{font-weight:800}
 .foot{max-width:1320px;margin:0 auto;padding:1rem clamp(.75rem,3vw,2rem) 2rem;color:var(--muted);font-size:.82rem;border-top:1px solid var(--line)}
