@@ -4,6 +4,7 @@ using WireTrace.Core.Analysis;
 using WireTrace.Core.Text;
 using WireTrace.Core.Text.Stemming;
 using WireTrace.Reports.Console;
+using WireTrace.Reports.Html;
 using WireTrace.Reports.Json;
 
 namespace WireTrace.Cli.Commands;
@@ -24,11 +25,13 @@ internal static class CompareCommand
         {
             first, second, json, asGiven,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(json), parse.GetValue(asGiven), console, error, cancel)));
+        var html = ScanCommand.HtmlOption();
+        command.Options.Add(html);
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(json), parse.GetValue(asGiven), console, error, cancel, parse.GetValue(html))));
         return command;
     }
 
-    private static int Run(string a, string b, FileInfo? json, bool asGiven, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    private static int Run(string a, string b, FileInfo? json, bool asGiven, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? html = null)
     {
         var context = new AnalysisContext(new TextAnalyzer(EnglishStemmer.Default));
         var docA = LoadOne(a, context, console, error, cancel);
@@ -49,6 +52,13 @@ internal static class CompareCommand
             using var stream = json.Create();
             ContractJsonWriter.WriteCompare(stream, source, derived, analysis, analyzer.Similarity.Name);
             console.MarkupLine($"JSON written to {Markup.Escape(json.FullName)}");
+        }
+        if (html != null)
+        {
+            html.Directory?.Create();
+            using var stream = html.Create();
+            HtmlReportWriter.WriteCompare(stream, source, derived, analysis, analyzer.Similarity.Name);
+            console.MarkupLine($"HTML written to {Markup.Escape(html.FullName)}");
         }
         return 0;
     }

@@ -6,6 +6,7 @@ using WireTrace.Core.Stories;
 using WireTrace.Core.Text;
 using WireTrace.Core.Text.Stemming;
 using WireTrace.Reports.Console;
+using WireTrace.Reports.Html;
 using WireTrace.Reports.Json;
 
 namespace WireTrace.Cli.Commands;
@@ -22,15 +23,23 @@ internal static class ScanCommand
         };
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
+        var html = HtmlOption();
         var command = new Command("scan", "Read articles, find which ones carry the same story, the source of each story, and how every other member was derived from it.")
         {
-            paths, json, quiet,
+            paths, json, quiet, html,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(quiet), console, error, cancel)));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(quiet), console, error, cancel, parse.GetValue(html))));
         return command;
     }
 
-    private static int Run(string[] paths, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    /// <summary><c>--html FILE</c>: the self-contained HTML report.</summary>
+    internal static Option<FileInfo?> HtmlOption() => new("--html")
+    {
+        Description = "Write a self-contained HTML report (stories, derivation trees, side-by-side diffs, fact changes) to this file.",
+        HelpName = "FILE",
+    };
+
+    private static int Run(string[] paths, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? html = null)
     {
         var clock = Stopwatch.StartNew();
         var context = new AnalysisContext(new TextAnalyzer(EnglishStemmer.Default));
@@ -78,6 +87,12 @@ internal static class ScanCommand
             using var stream = json.Create();
             ContractJsonWriter.WriteScan(stream, corpus.Documents, stories, corpus.Skipped, analyzer.Similarity.Name);
         }
+        if (html != null)
+        {
+            html.Directory?.Create();
+            using var stream = html.Create();
+            HtmlReportWriter.WriteScan(stream, corpus.Documents, stories, corpus.Skipped, analyzer.Similarity.Name);
+        }
         if (!quiet)
         {
             var report = new ConsoleReport(console);
@@ -91,6 +106,7 @@ internal static class ScanCommand
                 analyzer.Similarity.Name));
             report.WriteStories(stories);
             if (json != null) console.MarkupLine($"JSON written to {Markup.Escape(json.FullName)}");
+            if (html != null) console.MarkupLine($"HTML written to {Markup.Escape(html.FullName)}");
         }
         return 0;
     }
