@@ -94,7 +94,7 @@ public sealed class BrowserTests(DemoOutputs demo)
         Assert.Equal("at least 12", (await atLeast.TextContentAsync())!.Trim());
         // Both values are readable in place: the badge after the mark names the source value.
         Assert.Contains("Friday", await partial.Locator(".cell.der .fact-badge", new() { HasTextString = "Friday" }).First.InnerTextAsync());
-        Assert.Equal(3, await partial.Locator("table.facts tbody tr").CountAsync());
+        Assert.Equal(4, await partial.Locator("table.facts tbody tr").CountAsync());
         Assert.Empty(errors);
 
         var shots = Browser.ScreenshotFolder();

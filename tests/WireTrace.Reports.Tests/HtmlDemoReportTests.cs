@@ -199,13 +199,14 @@ public sealed class HtmlDemoReportTests(DemoOutputs demo)
                 total++;
             }
         }
-        Assert.Equal(4, total);
+        Assert.Equal(5, total);
 
         // The planted changes of samples/README.md, highlighted on both sides.
         var partial = _page.QuerySelector("article[data-derived='partial-rewrite']")!;
         AssertMarked(partial, "Friday", "Wednesday");
         AssertMarked(partial, "12", "at least 12");
-        AssertMarked(partial, "Some 300,000", "Some 200,000");
+        AssertMarked(partial, "300,000", "200,000");
+        AssertMarked(partial, "Tomas Brandt", "Elena Varga");
         AssertMarked(_page.QuerySelector("article[data-derived='paraphrase-llm']")!, "Daniel Okafor", "Interior Ministry");
     }
 
