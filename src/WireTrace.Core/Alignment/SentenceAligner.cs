@@ -46,6 +46,7 @@ public sealed class SentenceAligner
         Extend(scores, links, best, derived, m);
         JoinSplits(scores, links, derived, m);
         JoinMerges(source, derived, scores, links, m);
+        KeepSplitsContiguous(scores, links, m);
         return Build(source, derived, scores, links, m);
     }
 
@@ -175,6 +176,43 @@ public sealed class SentenceAligner
                 }
             }
             l.Sort();
+        }
+    }
+
+    /// <summary>
+    /// A source sentence rendered by several derived sentences is a split only when they stand together: of
+    /// the runs of adjacent derived sentences linked to it, the run with the best pair keeps the link; the
+    /// other links are dropped (a chance match far away is not half of a split).
+    /// </summary>
+    private static void KeepSplitsContiguous(SimilarityScore[] scores, List<int>?[] links, int m)
+    {
+        var linkedFrom = new List<int>?[m];
+        for (int i = 0; i < links.Length; i++)
+        {
+            if (links[i] == null) continue;
+            foreach (var j in links[i]!) (linkedFrom[j] ??= []).Add(i);
+        }
+        for (int j = 0; j < m; j++)
+        {
+            if (linkedFrom[j] is not { Count: > 1 } from) continue;
+            // Runs of adjacent derived indexes (already ascending).
+            var runs = new List<List<int>> { new() { from[0] } };
+            for (int k = 1; k < from.Count; k++)
+            {
+                if (from[k] == from[k - 1] + 1) runs[^1].Add(from[k]);
+                else runs.Add([from[k]]);
+            }
+            if (runs.Count == 1) continue;
+            var keep = runs.OrderByDescending(r => r.Max(i => scores[i * m + j].Score)).ThenBy(r => r[0]).First();
+            foreach (var run in runs)
+            {
+                if (run == keep) continue;
+                foreach (var i in run)
+                {
+                    links[i]!.Remove(j);
+                    if (links[i]!.Count == 0) links[i] = null;
+                }
+            }
         }
     }
 

@@ -19,7 +19,8 @@ public enum DiffOperation
 public sealed record WordDiffSpan(DiffOperation Operation, TextSpan? Source, TextSpan? Derived);
 
 /// <summary>The word diff of one aligned group of sentences.</summary>
-public sealed record WordDiffResult(IReadOnlyList<WordDiffSpan> Spans, int SourceWords, int DerivedWords, int KeptWords)
+/// <param name="LongestKeptRun">The longest run of consecutive words kept in order: long shared runs are the mark of copying, which independent reports of the same facts rarely share.</param>
+public sealed record WordDiffResult(IReadOnlyList<WordDiffSpan> Spans, int SourceWords, int DerivedWords, int KeptWords, int LongestKeptRun)
 {
     /// <summary>Share of the longer side's words that were kept: 1 for identical word sequences.</summary>
     public double KeptShare => Math.Max(SourceWords, DerivedWords) == 0 ? 1 : (double)KeptWords / Math.Max(SourceWords, DerivedWords);
@@ -53,11 +54,11 @@ public static class WordDiff
     {
         int n = a.Length, m = b.Length;
         var spans = new List<WordDiffSpan>();
-        if (n == 0 && m == 0) return new WordDiffResult(spans, 0, 0, 0);
+        if (n == 0 && m == 0) return new WordDiffResult(spans, 0, 0, 0, 0);
         if ((long)(n + 1) * (m + 1) > MaxCells || n == 0 || m == 0)
         {
             AddChange(spans, a, 0, n, b, 0, m);
-            return new WordDiffResult(spans, n, m, 0);
+            return new WordDiffResult(spans, n, m, 0, 0);
         }
 
         // lcs[i, j] = LCS length of a[i..] and b[j..], row-major in one pooled buffer.
@@ -78,7 +79,7 @@ public static class WordDiff
                 }
             }
 
-            int kept = 0;
+            int kept = 0, run = 0, longest = 0;
             int x = 0, y = 0, changeA = 0, changeB = 0, keptA = -1, keptB = -1;
             while (x < n && y < m)
             {
@@ -90,8 +91,10 @@ public static class WordDiff
                         keptA = x; keptB = y;
                     }
                     kept++; x++; y++;
+                    longest = Math.Max(longest, ++run);
                     continue;
                 }
+                run = 0;
                 if (keptA >= 0)
                 {
                     AddKept(spans, a, keptA, x, b, keptB, y);
@@ -107,7 +110,7 @@ public static class WordDiff
                 changeA = x; changeB = y;
             }
             AddChange(spans, a, changeA, n, b, changeB, m);
-            return new WordDiffResult(spans, n, m, kept);
+            return new WordDiffResult(spans, n, m, kept, longest);
         }
         finally
         {

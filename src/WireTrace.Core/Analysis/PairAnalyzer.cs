@@ -29,7 +29,7 @@ public sealed class PairAnalyzer
     {
         var alignment = _aligner.Align(source.Profile, derived.Profile);
         var sameEvent = _sameEvent.Score(source.Profile, derived.Profile);
-        var measures = RelationClassifier.Measure(source, derived, alignment, sameEvent, _classifier.Thresholds.StrongPairSimilarity);
+        var measures = RelationClassifier.Measure(source, derived, alignment, sameEvent, _classifier.Thresholds);
         var relation = _classifier.Classify(measures);
         var direction = DirectionEstimator.Estimate(source, derived, measures.Coverage);
         return new PairAnalysis(

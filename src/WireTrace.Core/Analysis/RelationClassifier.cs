@@ -27,7 +27,7 @@ public sealed class RelationClassifier
 
     public RelationThresholds Thresholds { get; }
 
-    public static PairMeasures Measure(AnalyzedDocument source, AnalyzedDocument derived, AlignmentResult alignment, SameEventEvidence sameEvent, double strongPairSimilarity)
+    public static PairMeasures Measure(AnalyzedDocument source, AnalyzedDocument derived, AlignmentResult alignment, SameEventEvidence sameEvent, RelationThresholds thresholds)
     {
         int sourceWords = 0, derivedWords = 0, alignedSourceWords = 0, alignedDerivedWords = 0, kept = 0, strong = 0, alignedDerived = 0;
         foreach (var s in source.Profile.Sentences) sourceWords += s.ContentTokenCount;
@@ -38,7 +38,7 @@ public sealed class RelationClassifier
             foreach (var j in a.Source) alignedSourceWords += source.Profile.Sentences[j].ContentTokenCount;
             kept += a.Diff.KeptWords;
             alignedDerived += a.Derived.Count;
-            if (a.Similarity >= strongPairSimilarity || a.Kind is AlignmentKind.Verbatim or AlignmentKind.NearVerbatim) strong++;
+            if (IsStrong(a, thresholds)) strong++;
         }
         var coverage = new Coverage(
             sourceWords == 0 ? 0 : Math.Min(1, (double)alignedSourceWords / sourceWords),
@@ -80,11 +80,23 @@ public sealed class RelationClassifier
         return Math.Round(Math.Clamp(c, 0, 1), 3);
     }
 
+    /// <summary>
+    /// An aligned group that shows copying on its own: verbatim or near-verbatim, very similar, or sharing a
+    /// long run of words in order (a kept quote). Independent reports of one event state the same facts in
+    /// similar words but seldom share such runs.
+    /// </summary>
+    public static bool IsStrong(SentenceAlignment a, RelationThresholds t)
+        => a.Kind is AlignmentKind.Verbatim or AlignmentKind.NearVerbatim
+           || a.Similarity >= t.StrongPairSimilarity
+           || a.Diff.LongestKeptRun >= t.CopiedRunWords;
+
     private bool IsDerivation(PairMeasures m)
     {
         var t = Thresholds;
         if (m.AlignedDerivedSentences >= t.MinAlignedSentences && m.StrongPairs >= 2) return true;
-        if (m.Coverage.OfDerived >= t.MinDerivedCoverage && m.StrongPairs >= 1 && (m.AlignedDerivedSentences >= 2 || m.DerivedSentences <= 2)) return true;
+        if (m.Coverage.OfDerived >= t.MinDerivedCoverage && m.StrongPairs >= 2) return true;
+        // A text of one or two sentences: one strong pair that explains most of it.
+        if (m.DerivedSentences <= 2 && m.Coverage.OfDerived >= 0.8 && m.StrongPairs >= 1) return true;
         return false;
     }
 

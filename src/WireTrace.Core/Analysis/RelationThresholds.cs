@@ -10,9 +10,12 @@ public sealed record RelationThresholds
     public int MinAlignedSentences { get; init; } = 3;
 
     /// <summary>A pair at least this similar is strong evidence of copying.</summary>
-    public double StrongPairSimilarity { get; init; } = 0.5;
+    public double StrongPairSimilarity { get; init; } = 0.6;
 
-    /// <summary>Or: this share of the derived text aligned (with at least two sentences, or one for texts of one or two sentences).</summary>
+    /// <summary>A pair sharing at least this many consecutive words in order is strong evidence of copying.</summary>
+    public int CopiedRunWords { get; init; } = 8;
+
+    /// <summary>Or: this share of the derived text aligned, with at least two strong pairs.</summary>
     public double MinDerivedCoverage { get; init; } = 0.5;
 
     /// <summary>Own material share at or above which a derivation is partial.</summary>

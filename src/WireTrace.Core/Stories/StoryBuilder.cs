@@ -17,6 +17,9 @@ public sealed class StoryBuilder
     /// <summary>Weight of the direction evidence (clamped to ±1) in an edge: enough to orient two equal texts, never to outweigh coverage.</summary>
     public const double DirectionWeight = 0.05;
 
+    /// <summary>Average same-event score between the members of two groups at which they become one story (tuned on ECB+ train topics).</summary>
+    public const double SameEventLinkage = 0.12;
+
     /// <summary>A text using less of another than this share is not placed under it (a compilation page is nobody's story source).</summary>
     public const double MinSourceShare = 0.05;
 
@@ -199,6 +202,12 @@ public sealed class StoryBuilder
         for (int v = 0; v < local.Length; v++) parentOf[local[v]] = v == r ? -1 : local[parent[v]];
     }
 
+    /// <summary>
+    /// Joins groups that report the same event: a group is a derivation tree or a document in none. Groups
+    /// linked by a same-event pair of their members form one story; its source is the source of the largest
+    /// tree (then the earliest, then by id), and the root of every other group hangs off it as
+    /// <c>same-event</c>, keeping its own derived copies below it.
+    /// </summary>
     private void AttachSameEvent(
         AnalyzedDocument[] docs,
         IReadOnlyList<CandidatePair> candidates,
@@ -207,54 +216,104 @@ public sealed class StoryBuilder
         List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)> stories,
         int[] inStory)
     {
-        // Best same-event match in a story, for each document outside the stories.
-        var bestMatch = new Dictionary<int, (int Story, double Score)>();
-        var loose = new UnionFind(docs.Length);
-        var looseScore = new Dictionary<(int, int), double>();
+        // Group ids: stories keep their index; a document in no story is group stories.Count + doc.
+        int GroupOf(int doc) => inStory[doc] >= 0 ? inStory[doc] : stories.Count + doc;
+        int groupCount = stories.Count + docs.Length;
+        var size = new int[groupCount];
+        for (int d = 0; d < docs.Length; d++) size[GroupOf(d)]++;
+        // Average linkage over same-event evidence: two groups join when the same-event scores between their
+        // members, summed and divided by the number of member pairs, reach the threshold. One chance link
+        // between two large groups cannot join two events, as it would in single linkage.
+        var links = new Dictionary<int, Dictionary<int, double>>();
+        void AddLink(int g, int h, double score)
+        {
+            if (!links.TryGetValue(g, out var row)) links[g] = row = [];
+            row[h] = row.GetValueOrDefault(h) + score;
+        }
         for (int k = 0; k < candidates.Count; k++)
         {
-            var c = candidates[k];
             bool sameEvent = forward[k].Relation == Relation.SameEvent || backward[k].Relation == Relation.SameEvent;
-            if (!sameEvent) continue;
+            int g = GroupOf(candidates[k].A), h = GroupOf(candidates[k].B);
+            if (!sameEvent || g == h) continue;
             double score = Math.Max(forward[k].SameEvent.Score, backward[k].SameEvent.Score);
-            foreach (var (outside, member) in new[] { (c.A, c.B), (c.B, c.A) })
+            AddLink(g, h, score);
+            AddLink(h, g, score);
+        }
+        var events = new UnionFind(groupCount);
+        while (true)
+        {
+            int bestG = -1, bestH = -1;
+            double best = 0;
+            foreach (var (g, row) in links.OrderBy(p => p.Key))
             {
-                if (inStory[outside] >= 0 || inStory[member] < 0) continue;
-                if (!bestMatch.TryGetValue(outside, out var b) || score > b.Score || (score == b.Score && inStory[member] < b.Story))
+                foreach (var (h, sum) in row.OrderBy(p => p.Key))
                 {
-                    bestMatch[outside] = (inStory[member], score);
+                    if (h <= g) continue;
+                    double average = sum / ((double)size[g] * size[h]);
+                    if (average > best + 1e-12) { best = average; bestG = g; bestH = h; }
                 }
             }
-            if (inStory[c.A] < 0 && inStory[c.B] < 0)
+            if (bestG < 0 || best < SameEventLinkage) break;
+            // Merge bestH into bestG: sizes and link sums add up.
+            events.Union(bestG, bestH);
+            size[bestG] += size[bestH];
+            var merging = links[bestH];
+            links.Remove(bestH);
+            links[bestG].Remove(bestH);
+            foreach (var (other, sum) in merging)
             {
-                loose.Union(c.A, c.B);
-                looseScore[(c.A, c.B)] = score;
+                if (other == bestG) continue;
+                links[other].Remove(bestH);
+                AddLink(bestG, other, sum);
+                AddLink(other, bestG, sum);
             }
-        }
-        foreach (var (doc, match) in bestMatch.OrderBy(p => p.Key))
-        {
-            var story = stories[match.Story];
-            var analysis = _analyzer.Analyze(docs[story.Source], docs[doc]);
-            story.Members.Add(doc);
-            story.Parents[doc] = new Derivation(docs[doc].Id, docs[story.Source].Id, analysis with { Relation = Relation.SameEvent });
-            inStory[doc] = match.Story;
+            if (links[bestG].Count == 0) links.Remove(bestG);
         }
 
-        // Documents that only report the same event as each other form a story of their own.
-        foreach (var component in loose.Components().Where(c => c.Count > 1))
+        var merged = new List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)>();
+        var newStoryOf = new int[docs.Length];
+        Array.Fill(newStoryOf, -1);
+        foreach (var component in events.Components())
         {
-            var members = component.Where(m => inStory[m] < 0).ToList();
-            if (members.Count < 2) continue;
-            int source = members.OrderBy(m => docs[m].Article.Published ?? DateOnly.MaxValue).ThenBy(m => docs[m].Id, StringComparer.Ordinal).First();
-            var parents = new Dictionary<int, Derivation>();
-            foreach (var m in members)
+            var trees = component.Where(g => g < stories.Count).Select(g => stories[g]).ToList();
+            var singles = component.Where(g => g >= stories.Count).Select(g => g - stories.Count).ToList();
+            if (trees.Count + singles.Count < 2)
             {
-                if (m == source) continue;
-                var analysis = _analyzer.Analyze(docs[source], docs[m]);
-                parents[m] = new Derivation(docs[m].Id, docs[source].Id, analysis with { Relation = Relation.SameEvent });
+                if (trees.Count == 1) Add(trees[0]);
+                continue;
             }
-            foreach (var m in members) inStory[m] = stories.Count;
-            stories.Add((source, members, parents));
+            // The main group: the largest tree, then the earliest source, then by id; else the earliest single.
+            var roots = trees.Select(t => (t.Source, Size: t.Members.Count))
+                .Concat(singles.Select(d => (Source: d, Size: 1)))
+                .OrderByDescending(r => r.Size)
+                .ThenBy(r => docs[r.Source].Article.Published ?? DateOnly.MaxValue)
+                .ThenBy(r => docs[r.Source].Id, StringComparer.Ordinal)
+                .ToList();
+            int source = roots[0].Source;
+            var members = new List<int>();
+            var parents = new Dictionary<int, Derivation>();
+            foreach (var t in trees)
+            {
+                members.AddRange(t.Members);
+                foreach (var (m, d) in t.Parents) parents[m] = d;
+            }
+            members.AddRange(singles);
+            foreach (var (root, _) in roots.Skip(1))
+            {
+                var analysis = _analyzer.Analyze(docs[source], docs[root]);
+                parents[root] = new Derivation(docs[root].Id, docs[source].Id, analysis with { Relation = Relation.SameEvent });
+            }
+            members.Sort();
+            Add((source, members, parents));
+        }
+        stories.Clear();
+        stories.AddRange(merged);
+        Array.Copy(newStoryOf, inStory, docs.Length);
+
+        void Add((int Source, List<int> Members, Dictionary<int, Derivation> Parents) story)
+        {
+            foreach (var m in story.Members) newStoryOf[m] = merged.Count;
+            merged.Add(story);
         }
     }
 

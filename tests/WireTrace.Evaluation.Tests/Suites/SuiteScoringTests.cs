@@ -43,7 +43,7 @@ public sealed class CloughScoringTests
 public sealed class AlignmentCountsTests
 {
     private static SentenceAlignment Group(int[] derived, int[] source) =>
-        new(derived, source, AlignmentKind.Verbatim, 1, new WordDiffResult([], 0, 0, 0), false);
+        new(derived, source, AlignmentKind.Verbatim, 1, new WordDiffResult([], 0, 0, 0, 0), false);
 
     [Fact]
     public void Precision_counts_links_and_recall_counts_gold_sentences()
