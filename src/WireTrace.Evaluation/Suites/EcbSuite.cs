@@ -88,8 +88,10 @@ public sealed class EcbSuite : IEvaluationSuite
     }
 
     /// <summary>
-    /// Story id per document in a story. With <paramref name="includeSameEvent"/> false, members attached only as
-    /// same-event (their derivation's relation is not a derivation) are left out (they become singletons).
+    /// Cluster id per document in a story. With <paramref name="includeSameEvent"/> true, the story id. With it false,
+    /// the derivation family: a member is followed up its parents while the edge is a derivation; a member attached
+    /// as same-event starts a family of its own (with the copies derived from it), so a lone same-event member is a
+    /// singleton.
     /// </summary>
     public static Dictionary<string, string> PredictedClusters(StoryResult stories, bool includeSameEvent)
     {
@@ -97,9 +99,18 @@ public sealed class EcbSuite : IEvaluationSuite
         foreach (var story in stories.Stories)
         {
             result[story.Source] = story.Id;
+            var byDerived = story.Derivations.ToDictionary(d => d.Derived, StringComparer.Ordinal);
             foreach (var d in story.Derivations)
             {
-                if (includeSameEvent || d.Analysis.Relation.IsDerivation()) result[d.Derived] = story.Id;
+                if (includeSameEvent)
+                {
+                    result[d.Derived] = story.Id;
+                    continue;
+                }
+                var node = d;
+                while (node.Analysis.Relation.IsDerivation() && byDerived.TryGetValue(node.From, out var up)) node = up;
+                string family = node.Analysis.Relation.IsDerivation() ? story.Id : $"{story.Id}/{node.Derived}";
+                result[d.Derived] = family;
             }
         }
         return result;

@@ -85,11 +85,16 @@ public sealed class SyntheticSuite : IEvaluationSuite
         var ari = ClusteringMetrics.AdjustedRandIndex(goldClusters, predictedClusters);
 
         var derivationOf = stories.Stories.SelectMany(s => s.Derivations).ToDictionary(d => d.Derived, StringComparer.Ordinal);
-        var storySources = stories.Stories.Select(s => s.Source).ToHashSet(StringComparer.Ordinal);
+        // Sources: the root of each derivation family with members (a story's source, or a member attached as
+        // same-event whose own copies hang below it).
+        var storySources = clusters.GroupBy(c => c.Value, StringComparer.Ordinal)
+            .Where(family => family.Count() > 1)
+            .Select(family => FamilyRoot(family.Key, stories))
+            .ToHashSet(StringComparer.Ordinal);
 
         // Sources: per gold story with derivations, the predicted story holding most of its members must have the gold root as source.
         var goldStories = corpus.Documents.Where(d => d.StoryId != null).GroupBy(d => d.StoryId!.Value).Where(g => g.Count() > 1).ToList();
-        int sourcesRight = goldStories.Count(g => SourceRight(g.ToList(), stories));
+        int sourcesRight = goldStories.Count(g => SourceRight(g.ToList(), clusters, stories));
 
         // Parents.
         var derived = corpus.Documents.Where(d => d.ParentId != null).ToList();
@@ -148,16 +153,23 @@ public sealed class SyntheticSuite : IEvaluationSuite
         return (metrics.ToList(), confusion, notes);
     }
 
-    private static bool SourceRight(List<GoldDocument> story, StoryResult stories)
+    /// <summary>The predicted derivation family holding most of the gold story's members must have the gold root as its root.</summary>
+    private static bool SourceRight(List<GoldDocument> story, Dictionary<string, string> clusters, StoryResult stories)
     {
         var root = story.First(d => d.Relation == SyntheticRelation.Source).Id;
-        var ids = story.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var best = stories.Stories
-            .Select(s => (Story: s, Overlap: s.Members.Count(ids.Contains)))
-            .Where(x => x.Overlap > 0)
-            .OrderByDescending(x => x.Overlap).ThenBy(x => x.Story.Id, StringComparer.Ordinal)
+        var best = story
+            .Where(d => clusters.ContainsKey(d.Id))
+            .GroupBy(d => clusters[d.Id])
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .FirstOrDefault();
-        return best.Story != null && best.Story.Source == root;
+        return best != null && FamilyRoot(best.Key, stories) == root;
+    }
+
+    /// <summary>The root document of a family id from <see cref="EcbSuite.PredictedClusters"/>: <c>story-3</c> → the story's source, <c>story-3/doc</c> → doc.</summary>
+    private static string FamilyRoot(string family, StoryResult stories)
+    {
+        int slash = family.IndexOf('/');
+        return slash >= 0 ? family[(slash + 1)..] : stories.Stories.First(s => s.Id == family).Source;
     }
 
     /// <summary>"source" for a story's source, the derivation's relation for a member, else "unrelated".</summary>

@@ -279,15 +279,22 @@ public sealed class EcbSuiteTests
     }
 
     [Fact]
-    public void Predicted_clusters_are_story_ids_optionally_without_same_event_members()
+    public void Predicted_clusters_are_story_ids_or_derivation_families()
     {
+        // a ← b (partial); a ← c (same-event) ← e (excerpt of c); a ← f (same-event, alone).
         var result = new StoryResult(
-            [new Story("story-1", "a", ["a", "b", "c"], [Edge("b", "a", Relation.Partial), Edge("c", "a", Relation.SameEvent)])], ["d"], 3, 6);
+            [new Story("story-1", "a", ["a", "b", "c", "e", "f"],
+                [Edge("b", "a", Relation.Partial), Edge("c", "a", Relation.SameEvent), Edge("e", "c", Relation.Excerpt), Edge("f", "a", Relation.SameEvent)])],
+            ["d"], 3, 6);
         var with = EcbSuite.PredictedClusters(result, includeSameEvent: true);
-        Assert.Equal(["a", "b", "c"], with.Keys.Order());
+        Assert.Equal(["a", "b", "c", "e", "f"], with.Keys.Order());
         Assert.All(with.Values, v => Assert.Equal("story-1", v));
-        var without = EcbSuite.PredictedClusters(result, includeSameEvent: false);
-        Assert.Equal(["a", "b"], without.Keys.Order());
+        var families = EcbSuite.PredictedClusters(result, includeSameEvent: false);
+        Assert.Equal("story-1", families["a"]);
+        Assert.Equal("story-1", families["b"]);
+        Assert.Equal("story-1/c", families["c"]);
+        Assert.Equal("story-1/c", families["e"]);
+        Assert.Equal("story-1/f", families["f"]);
     }
 }
 
