@@ -42,8 +42,8 @@ public static class DirectionEstimator
         {
             score += 4 * asymmetry;
             reasons.Add(asymmetry > 0
-                ? $"{a.Id} holds {coverage.OfDerived:P0} of {b.Id}, which holds {coverage.OfSource:P0} of it"
-                : $"{b.Id} holds {coverage.OfSource:P0} of {a.Id}, which holds {coverage.OfDerived:P0} of it");
+                ? $"{a.Id} holds {Math.Round(coverage.OfDerived * 100):0}% of {b.Id}, which holds {Math.Round(coverage.OfSource * 100):0}% of it"
+                : $"{b.Id} holds {Math.Round(coverage.OfSource * 100):0}% of {a.Id}, which holds {Math.Round(coverage.OfDerived * 100):0}% of it");
         }
 
         if (reasons.Count == 0)

@@ -74,7 +74,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
         var text = $"[bold]{Markup.Escape(d.Derived)}[/]  {RelationMarkup(a.Relation)}  conf {a.Confidence:F2}";
         if (a.Relation.IsDerivation())
         {
-            text += $"  covers {a.Coverage.OfSource:P0} of source, {a.Coverage.OfDerived:P0} of itself from it, verbatim {a.VerbatimShare:P0}";
+            text += $"  uses {Pct(a.Coverage.OfSource)} of {Markup.Escape(d.From)}, {Pct(a.Coverage.OfDerived)} of it comes from there, {Pct(a.VerbatimShare)} verbatim";
             if (a.Added.Count > 0) text += $", +{a.Added.Count} added";
             if (a.Dropped.Count > 0) text += $", -{a.Dropped.Count} dropped";
             if (a.FactChanges.Count > 0) text += $", [bold]{a.FactChanges.Count} fact change(s)[/]";
@@ -96,7 +96,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
     {
         console.MarkupLine($"[bold]{Markup.Escape(derived.Id)}[/] from [bold]{Markup.Escape(source.Id)}[/]: {RelationMarkup(a.Relation)} (confidence {a.Confidence:F2})");
         console.MarkupLine($"Direction: {Markup.Escape(string.Join("; ", a.Direction.Reasons))}");
-        console.MarkupLine($"Coverage: {a.Coverage.OfSource:P0} of the source is used; {a.Coverage.OfDerived:P0} of the derived text comes from it; verbatim share {a.VerbatimShare:P0}");
+        console.MarkupLine($"Coverage: {Pct(a.Coverage.OfSource)} of the source is used; {Pct(a.Coverage.OfDerived)} of the derived text comes from it; verbatim share {Pct(a.VerbatimShare)}");
         if (a.Relation == Relation.SameEvent || a.SameEvent.SharedNames > 0)
         {
             console.MarkupLine($"Shared anchors: {a.SameEvent.SharedNames} names, {a.SameEvent.SharedNumbers} numbers (score {a.SameEvent.Score:F2})");
@@ -146,6 +146,8 @@ public sealed class ConsoleReport(IAnsiConsole console)
             foreach (var j in a.Dropped) console.MarkupLine($"  - [[{j}]] {Markup.Escape(Shorten(source.Model.SentenceText(j), maxChars * 2))}");
         }
     }
+
+    private static string Pct(double share) => $"{Math.Round(share * 100):0}%";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }
