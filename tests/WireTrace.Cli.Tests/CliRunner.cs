@@ -5,7 +5,7 @@ namespace WireTrace.Cli.Tests;
 /// <summary>Runs the CLI in-process with captured output, as a user would run it with redirected output.</summary>
 internal static class CliRunner
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => WireTrace.Tests.RepoPaths.Root;
 
     public static string Sample(params string[] parts) => Path.Combine([RepoRoot, "samples", .. parts]);
 
@@ -25,14 +25,6 @@ internal static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WireTrace.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (WireTrace.slnx) not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>A temporary folder removed after the test.</summary>

@@ -6,7 +6,7 @@ namespace WireTrace.Reports.Tests;
 /// <summary>Paths of the repository and a way to run the CLI in-process with captured output.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => WireTrace.Tests.RepoPaths.Root;
 
     public static string PathTo(params string[] parts) => Path.Combine([Root, .. parts]);
 
@@ -26,14 +26,6 @@ internal static class Repo
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WireTrace.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (WireTrace.slnx) not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>

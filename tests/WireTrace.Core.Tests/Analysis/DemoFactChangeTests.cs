@@ -17,14 +17,7 @@ public sealed class DemoFactChangeTests
 {
     private const string Source = "afp-flood-source.txt";
 
-    private static readonly Lazy<string> RepoRoot = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "WireTrace.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("WireTrace.slnx not found above " + AppContext.BaseDirectory);
-    });
-
-    private static string Demo(string file) => Path.Combine(RepoRoot.Value, "samples", "demo", file);
+    private static string Demo(string file) => WireTrace.Tests.RepoPaths.PathTo("samples", "demo", file);
 
     /// <summary>A gold fact change with its sentences resolved to indexes of the analysed texts.</summary>
     private sealed record Expected(FactKind Kind, string Source, string Derived, int SourceSentence, int DerivedSentence);
@@ -99,7 +92,7 @@ public sealed class DemoFactChangeTests
 
     private static List<Expected> Gold(string id, AnalyzedDocument source, AnalyzedDocument derived)
     {
-        using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot.Value, "samples", "demo.gold.json")));
+        using var gold = JsonDocument.Parse(File.ReadAllText(WireTrace.Tests.RepoPaths.PathTo("samples", "demo.gold.json")));
         var list = new List<Expected>();
         foreach (var c in gold.RootElement.GetProperty("factChanges").GetProperty(id).EnumerateArray())
         {
