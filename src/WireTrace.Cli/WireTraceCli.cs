@@ -15,6 +15,7 @@ public static class WireTraceCli
         {
             ScanCommand.Create(console, error),
             CompareCommand.Create(console, error),
+            BenchCommand.Create(console, error),
         };
         return root;
     }

@@ -7,7 +7,8 @@ namespace WireTrace.Core.Fingerprints;
 /// <param name="SketchSize">MinHash values per sketch; must be <see cref="Bands"/> × <see cref="Rows"/>.</param>
 /// <param name="Bands">LSH bands.</param>
 /// <param name="Rows">Sketch values per band.</param>
-/// <param name="AnchorsPerSentence">Passage anchors per sentence (each the minimum bigram hash under its own seed).</param>
+/// <param name="AnchorsPerSentence">Passage anchors per sentence (each the minimum n-gram hash under its own seed).</param>
+/// <param name="AnchorGram">Content terms per n-gram of the passage anchors.</param>
 /// <param name="MinAnchorTerms">Sentences with fewer content terms get no anchor (too little to be specific).</param>
 /// <param name="Seed">Seed of every hash: fingerprints are comparable only when made with the same seed.</param>
 public sealed record FingerprintOptions(
@@ -16,6 +17,7 @@ public sealed record FingerprintOptions(
     int Bands = 8,
     int Rows = 4,
     int AnchorsPerSentence = 2,
+    int AnchorGram = 3,
     int MinAnchorTerms = 4,
     ulong Seed = 0x5752545241434531UL)
 {
@@ -31,6 +33,7 @@ public sealed record FingerprintOptions(
             throw new ArgumentException($"Bands ({Bands}) x Rows ({Rows}) must equal SketchSize ({SketchSize}).");
         }
         if (AnchorsPerSentence is < 1 or > 8) throw new ArgumentOutOfRangeException(nameof(AnchorsPerSentence), AnchorsPerSentence, "must be 1..8");
+        if (AnchorGram < 1) throw new ArgumentOutOfRangeException(nameof(AnchorGram), AnchorGram, "must be at least 1");
         if (MinAnchorTerms < 2) throw new ArgumentOutOfRangeException(nameof(MinAnchorTerms), MinAnchorTerms, "must be at least 2");
         return this;
     }

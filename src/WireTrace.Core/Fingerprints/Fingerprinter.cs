@@ -26,7 +26,7 @@ public sealed class Fingerprinter
     public DocumentFingerprints Compute(ContentTerms terms)
     {
         var sketch = _sketcher.SketchShingles(terms.Hashes, Options.ShingleSize);
-        var (anchors, sentences) = PassageAnchors.Extract(terms, Options.AnchorsPerSentence, Options.MinAnchorTerms, Options.Seed);
+        var (anchors, sentences) = PassageAnchors.Extract(terms, Options.AnchorsPerSentence, Options.AnchorGram, Options.MinAnchorTerms, Options.Seed);
         return new DocumentFingerprints(sketch, anchors, sentences, terms.SentenceCount, terms.Hashes.Length);
     }
 }

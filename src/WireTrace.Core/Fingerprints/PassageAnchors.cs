@@ -5,15 +5,15 @@ namespace WireTrace.Core.Fingerprints;
 /// <summary>
 /// Passage anchors: a few hashes per sentence that survive a light edit and point to where text was
 /// reused. For each sentence with enough content terms and each of k seeds, the anchor is the smallest
-/// seeded hash among the sentence's content-term bigrams (a per-sentence winnowing: the window is the
+/// seeded hash among the sentence's content-term n-grams (a per-sentence winnowing: the window is the
 /// sentence). A sentence copied verbatim gives the same k anchors; a sentence with one word changed keeps
-/// each anchor with probability about 1 − 2/(bigrams); a sentence that only shares common words gives
-/// none. Short sentences ("He said.") get none. Anchors are distinct per document (first sentence kept).
+/// each anchor with probability about 1 − 2n/(n-grams); a sentence that only shares common words rarely
+/// gives one (and <see cref="Retrieval.AnchorIndex"/> wants aligned anchors in two sentences anyway). Short sentences ("He said.") get none. Anchors are distinct per document (first sentence kept).
 /// </summary>
 public static class PassageAnchors
 {
     /// <summary>The anchors of <paramref name="terms"/> and the sentence of each.</summary>
-    public static (uint[] Anchors, ushort[] Sentences) Extract(ContentTerms terms, int anchorsPerSentence, int minTerms, ulong seed)
+    public static (uint[] Anchors, ushort[] Sentences) Extract(ContentTerms terms, int anchorsPerSentence, int gram, int minTerms, ulong seed)
     {
         var anchors = new List<uint>(terms.SentenceCount * anchorsPerSentence);
         var sentences = new List<ushort>(terms.SentenceCount * anchorsPerSentence);
@@ -24,12 +24,13 @@ public static class PassageAnchors
             var sentence = terms.Sentence(s);
             if (sentence.Length < minTerms) continue;
             minima.Fill(ulong.MaxValue);
-            for (int i = 0; i + 2 <= sentence.Length; i++)
+            int size = Math.Min(gram, sentence.Length);
+            for (int i = 0; i + size <= sentence.Length; i++)
             {
-                ulong bigram = XxHash64.Hash(sentence.Slice(i, 2), seed);
+                ulong ngram = XxHash64.Hash(sentence.Slice(i, size), seed);
                 for (int k = 0; k < minima.Length; k++)
                 {
-                    ulong h = XxHash64.Hash(bigram, seed + (ulong)k + 1);
+                    ulong h = XxHash64.Hash(ngram, seed + (ulong)k + 1);
                     if (h < minima[k]) minima[k] = h;
                 }
             }

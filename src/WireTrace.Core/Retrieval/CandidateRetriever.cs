@@ -86,19 +86,20 @@ public sealed class CandidateRetriever
         _anchors.Query(fingerprints.Anchors, fingerprints.AnchorSentences, hits);
         var result = new List<CandidateMatch>();
         int queryAnchors = fingerprints.Anchors.Length;
+        int querySentences = AnchorIndex.DistinctSentences(fingerprints.AnchorSentences);
         foreach (var (doc, h) in hits)
         {
             if (doc == excludeDocId || !Contains(doc)) continue;
             int candidateAnchors = _anchors.AnchorCount(doc);
-            int needed = Math.Max(1, Math.Min(Options.MinSharedAnchors, Math.Min(queryAnchors, candidateAnchors)));
+            int needed = Math.Max(1, Math.Min(Options.MinPassageSentences, Math.Min(querySentences, _anchors.AnchoredSentences(doc))));
             bands.TryGetValue(doc, out int shared);
-            if (h.Shared < needed && shared < Options.MinLshBands) continue;
+            if (h.PassageSentences < needed && shared < Options.MinLshBands) continue;
             result.Add(Match(doc, shared, h, queryAnchors, candidateAnchors));
         }
         foreach (var (doc, shared) in bands)
         {
             if (shared < Options.MinLshBands || hits.ContainsKey(doc) || doc == excludeDocId || !Contains(doc)) continue;
-            result.Add(Match(doc, shared, new AnchorHits(0, -1, -1, -1, -1), queryAnchors, _anchors.AnchorCount(doc)));
+            result.Add(Match(doc, shared, new AnchorHits(0, 0, -1, -1, -1, -1), queryAnchors, _anchors.AnchorCount(doc)));
         }
         result.Sort((x, y) => x.DocId.CompareTo(y.DocId));
         return result;

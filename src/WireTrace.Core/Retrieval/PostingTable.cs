@@ -5,28 +5,28 @@ public readonly record struct Posting(int Doc, ushort Position);
 
 /// <summary>
 /// A memory-lean multimap from 32-bit keys to postings: open addressing with linear probing over parallel
-/// arrays (key, document + 1, optional position), so an entry costs 8 or 10 bytes at a load of at most
-/// 0.7, with no object per key or per posting. A key holds at most <see cref="MaxPostingsPerKey"/>
+/// arrays (key, document + 1, optional position), so an entry costs 8 or 10 bytes at a load between 0.53
+/// and 0.8 (the table grows by half when full; any size, not only powers of two), with no object per key or
+/// per posting. A key holds at most <see cref="MaxPostingsPerKey"/>
 /// postings; once full it is saturated: further postings are dropped and <see cref="Find"/> reports it,
 /// so callers can ignore keys that are too common (passim's upper document-frequency bound). Not
 /// thread-safe for writes; concurrent reads are safe.
 /// </summary>
 public sealed class PostingTable
 {
-    private const double MaxLoad = 0.7;
+    private const double MaxLoad = 0.8;
+    private const double Growth = 1.5;
 
     private uint[] _keys;
     private int[] _docs; // document + 1; 0 = empty slot
     private ushort[]? _positions;
-    private int _shift;
 
     public PostingTable(int maxPostingsPerKey, bool withPositions, int initialCapacity = 1024)
     {
         if (maxPostingsPerKey < 1) throw new ArgumentOutOfRangeException(nameof(maxPostingsPerKey));
         MaxPostingsPerKey = maxPostingsPerKey;
         WithPositions = withPositions;
-        int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity)));
-        Allocate(capacity, out _keys, out _docs, out _positions, out _shift);
+        Allocate(Math.Max(16, initialCapacity), out _keys, out _docs, out _positions);
     }
 
     public int MaxPostingsPerKey { get; }
@@ -47,13 +47,12 @@ public sealed class PostingTable
     {
         if (doc < 0 || doc == int.MaxValue) throw new ArgumentOutOfRangeException(nameof(doc), doc, "document ids must be in 0..int.MaxValue-1");
         if (Count + 1 > _keys.Length * MaxLoad) Grow();
-        int mask = _keys.Length - 1;
-        int slot = Home(key, _shift);
+        int slot = Home(key, _keys.Length);
         int same = 0;
         while (_docs[slot] != 0)
         {
             if (_keys[slot] == key && ++same >= MaxPostingsPerKey) return false;
-            slot = (slot + 1) & mask;
+            if (++slot == _keys.Length) slot = 0;
         }
         _keys[slot] = key;
         _docs[slot] = doc + 1;
@@ -69,8 +68,7 @@ public sealed class PostingTable
     /// </summary>
     public int Find(uint key, Span<Posting> buffer)
     {
-        int mask = _keys.Length - 1;
-        int slot = Home(key, _shift);
+        int slot = Home(key, _keys.Length);
         int n = 0;
         while (_docs[slot] != 0)
         {
@@ -79,7 +77,7 @@ public sealed class PostingTable
                 buffer[n++] = new Posting(_docs[slot] - 1, _positions != null ? _positions[slot] : (ushort)0);
                 if (n == MaxPostingsPerKey) break;
             }
-            slot = (slot + 1) & mask;
+            if (++slot == _keys.Length) slot = 0;
         }
         return n;
     }
@@ -90,9 +88,7 @@ public sealed class PostingTable
         var (keys, docs, positions) = (_keys, _docs, _positions);
         int kept = 0;
         for (int i = 0; i < docs.Length; i++) if (docs[i] != 0 && keep(docs[i] - 1)) kept++;
-        int capacity = 16;
-        while (kept > capacity * MaxLoad) capacity *= 2;
-        Allocate(capacity, out _keys, out _docs, out _positions, out _shift);
+        Allocate(Math.Max(16, (int)(kept / MaxLoad * 1.25)), out _keys, out _docs, out _positions);
         Count = 0;
         for (int i = 0; i < docs.Length; i++)
         {
@@ -103,7 +99,7 @@ public sealed class PostingTable
     private void Grow()
     {
         var (keys, docs, positions) = (_keys, _docs, _positions);
-        Allocate(keys.Length * 2, out _keys, out _docs, out _positions, out _shift);
+        Allocate((int)Math.Min(Array.MaxLength, keys.Length * Growth), out _keys, out _docs, out _positions);
         Count = 0;
         for (int i = 0; i < docs.Length; i++)
         {
@@ -113,23 +109,24 @@ public sealed class PostingTable
 
     private void Insert(uint key, int storedDoc, ushort position)
     {
-        int mask = _keys.Length - 1;
-        int slot = Home(key, _shift);
-        while (_docs[slot] != 0) slot = (slot + 1) & mask;
+        int slot = Home(key, _keys.Length);
+        while (_docs[slot] != 0)
+        {
+            if (++slot == _keys.Length) slot = 0;
+        }
         _keys[slot] = key;
         _docs[slot] = storedDoc;
         if (_positions != null) _positions[slot] = position;
         Count++;
     }
 
-    private void Allocate(int capacity, out uint[] keys, out int[] docs, out ushort[]? positions, out int shift)
+    private void Allocate(int capacity, out uint[] keys, out int[] docs, out ushort[]? positions)
     {
         keys = new uint[capacity];
         docs = new int[capacity];
         positions = WithPositions ? new ushort[capacity] : null;
-        shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
     }
 
-    /// <summary>Fibonacci hashing of the key onto the table (keys are hashes already; this spreads any bias).</summary>
-    private static int Home(uint key, int shift) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+    /// <summary>The key's home slot: a multiplicative remix (keys are hashes already; this spreads any bias), scaled onto the table by multiply-shift.</summary>
+    private static int Home(uint key, int capacity) => (int)(((ulong)(key * 0x9E3779B1u) * (ulong)capacity) >> 32);
 }

@@ -5,7 +5,10 @@ namespace WireTrace.Core.Retrieval;
 /// <param name="Rows">Sketch values per LSH band.</param>
 /// <param name="MaxBucketSize">An LSH bucket with more documents is ignored.</param>
 /// <param name="MaxAnchorFrequency">An anchor held by more documents is ignored (passim's upper df bound).</param>
-/// <param name="MinSharedAnchors">Shared anchors that make a partial-reuse candidate (fewer when one side has fewer anchors).</param>
+/// <param name="MinPassageSentences">
+/// Sentences of an aligned group of shared anchors (see <see cref="AnchorHits.PassageSentences"/>) that make a
+/// partial-reuse candidate (fewer when one side has fewer anchored sentences).
+/// </param>
 /// <param name="MinLshBands">Shared LSH buckets that make a near-duplicate candidate.</param>
 /// <param name="CompactWhenRemoved">Share of removed documents that triggers rebuilding the tables.</param>
 public sealed record RetrievalOptions(
@@ -13,7 +16,7 @@ public sealed record RetrievalOptions(
     int Rows = 4,
     int MaxBucketSize = 1000,
     int MaxAnchorFrequency = 100,
-    int MinSharedAnchors = 2,
+    int MinPassageSentences = 2,
     int MinLshBands = 1,
     double CompactWhenRemoved = 0.25)
 {
