@@ -7,7 +7,7 @@ namespace WireTrace.Core.Fingerprints;
 /// <param name="SketchSize">MinHash values per sketch; must be <see cref="Bands"/> × <see cref="Rows"/>.</param>
 /// <param name="Bands">LSH bands.</param>
 /// <param name="Rows">Sketch values per band.</param>
-/// <param name="AnchorsPerSentence">Passage anchors per sentence (each the minimum n-gram hash under its own seed).</param>
+/// <param name="AnchorsPerSentence">Passage anchors per sentence (the minimum n-gram hash of each of that many segments of the sentence).</param>
 /// <param name="AnchorGram">Content terms per n-gram of the passage anchors.</param>
 /// <param name="MinAnchorTerms">Sentences with fewer content terms get no anchor (too little to be specific).</param>
 /// <param name="Seed">Seed of every hash: fingerprints are comparable only when made with the same seed.</param>

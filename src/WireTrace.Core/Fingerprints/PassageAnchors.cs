@@ -4,11 +4,12 @@ namespace WireTrace.Core.Fingerprints;
 
 /// <summary>
 /// Passage anchors: a few hashes per sentence that survive a light edit and point to where text was
-/// reused. For each sentence with enough content terms and each of k seeds, the anchor is the smallest
-/// seeded hash among the sentence's content-term n-grams (a per-sentence winnowing: the window is the
-/// sentence). A sentence copied verbatim gives the same k anchors; a sentence with one word changed keeps
-/// each anchor with probability about 1 − 2n/(n-grams); a sentence that only shares common words rarely
-/// gives one (and <see cref="Retrieval.AnchorIndex"/> wants aligned anchors in two sentences anyway). Short sentences ("He said.") get none. Anchors are distinct per document (first sentence kept).
+/// reused. Each sentence with enough content terms is cut into k segments of consecutive content-term
+/// n-grams, and each segment's anchor is its smallest seeded n-gram hash (winnowing with the window fitted
+/// to the sentence, so anchors never depend on the text around the sentence). A sentence copied verbatim
+/// gives the same k anchors; a sentence with one word changed keeps the anchors of the segments the edit
+/// does not touch; a sentence that only shares common words rarely gives one (and
+/// <see cref="Retrieval.AnchorIndex"/> wants aligned anchors in two sentences anyway). Short sentences ("He said.") get none. Anchors are distinct per document (first sentence kept).
 /// </summary>
 public static class PassageAnchors
 {
@@ -25,18 +26,18 @@ public static class PassageAnchors
             if (sentence.Length < minTerms) continue;
             minima.Fill(ulong.MaxValue);
             int size = Math.Min(gram, sentence.Length);
-            for (int i = 0; i + size <= sentence.Length; i++)
+            int grams = sentence.Length - size + 1;
+            for (int i = 0; i < grams; i++)
             {
-                ulong ngram = XxHash64.Hash(sentence.Slice(i, size), seed);
-                for (int k = 0; k < minima.Length; k++)
-                {
-                    ulong h = XxHash64.Hash(ngram, seed + (ulong)k + 1);
-                    if (h < minima[k]) minima[k] = h;
-                }
+                // Segment k of the sentence holds n-grams [k·grams/K, (k+1)·grams/K): an edit touches one segment.
+                int k = (int)((long)i * minima.Length / grams);
+                ulong h = XxHash64.Hash(XxHash64.Hash(sentence.Slice(i, size), seed), seed + (ulong)k + 1);
+                if (h < minima[k]) minima[k] = h;
             }
             for (int k = 0; k < minima.Length; k++)
             {
                 // The low bits of a minimum are as uniform as any hash bits; the high bits are not.
+                if (minima[k] == ulong.MaxValue) continue; // a segment with no n-gram (very short sentence)
                 uint anchor = (uint)minima[k];
                 if (seen.Add(anchor))
                 {
