@@ -207,6 +207,9 @@ internal static class BenchCommand
             double seconds = (modelTicks + fingerprintTicks) / (double)Stopwatch.Frequency / threadsUsed + index.Elapsed.TotalSeconds;
             progress?.Invoke("indexing", start + n, input.Count, (start + n) / Math.Max(seconds, 1e-9));
         }
+        index.Start();
+        retriever.Freeze();
+        index.Stop();
         total.Stop();
         long managedAfterIndex = GC.GetTotalMemory(forceFullCollection: true);
 

@@ -9,18 +9,18 @@ namespace WireTrace.Core.Fingerprints;
 /// each band hashed to a bucket key; two documents are candidates when they share a bucket in at least one
 /// band, which happens with probability 1 − (1 − J^r)^b for Jaccard similarity J (an S-curve: with b = 8,
 /// r = 4, J = 0.8 gives 0.97, J = 0.5 gives 0.41, J = 0.2 gives 0.013). Buckets live in one
-/// <see cref="PostingTable"/>; a bucket larger than <c>maxBucketSize</c> is ignored as uninformative.
+/// <see cref="PostingIndex"/>; a bucket larger than <c>maxBucketSize</c> is ignored as uninformative.
 /// </summary>
 public sealed class LshIndex
 {
-    private readonly PostingTable _table;
+    private readonly PostingIndex _table;
 
     public LshIndex(int bands, int rows, int maxBucketSize = 1000)
     {
         if (bands < 1 || rows < 1) throw new ArgumentOutOfRangeException(nameof(bands), "bands and rows must be positive");
         Bands = bands;
         Rows = rows;
-        _table = new PostingTable(maxBucketSize, withPositions: false);
+        _table = new PostingIndex(maxBucketSize, withPositions: false);
     }
 
     public int Bands { get; }
@@ -84,6 +84,9 @@ public sealed class LshIndex
         Array.Sort(docs);
         return docs;
     }
+
+    /// <summary>Merges recent postings into the compact sorted segment.</summary>
+    public void Freeze() => _table.Freeze();
 
     /// <summary>Drops the documents that fail <paramref name="keep"/>.</summary>
     public void Retain(Func<int, bool> keep) => _table.Retain(keep);

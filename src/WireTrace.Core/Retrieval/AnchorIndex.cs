@@ -28,7 +28,7 @@ public readonly record struct AnchorHits(int Shared, int PassageSentences, int Q
 /// </summary>
 public sealed class AnchorIndex
 {
-    private readonly PostingTable _table;
+    private readonly PostingIndex _table;
     private ushort[] _anchorCounts = new ushort[1024];
     private ushort[] _anchoredSentences = new ushort[1024];
 
@@ -40,7 +40,7 @@ public sealed class AnchorIndex
 
     public AnchorIndex(int maxDocumentFrequency = 100)
     {
-        _table = new PostingTable(maxDocumentFrequency, withPositions: true);
+        _table = new PostingIndex(maxDocumentFrequency, withPositions: true);
     }
 
     public int MaxDocumentFrequency => _table.MaxPostingsPerKey;
@@ -175,6 +175,9 @@ public sealed class AnchorIndex
             return c != 0 ? c : Candidate.CompareTo(other.Candidate);
         }
     }
+
+    /// <summary>Merges recent postings into the compact sorted segment.</summary>
+    public void Freeze() => _table.Freeze();
 
     /// <summary>Drops the documents that fail <paramref name="keep"/>.</summary>
     public void Retain(Func<int, bool> keep)

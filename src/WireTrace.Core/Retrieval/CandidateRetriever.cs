@@ -6,7 +6,8 @@ namespace WireTrace.Core.Retrieval;
 /// The retrieval layer: an incremental index of document fingerprints that proposes candidate pairs from
 /// two kinds of evidence, LSH buckets over MinHash sketches (near-duplicates) and shared passage anchors
 /// (partial reuse inside longer articles, where whole-document similarity is low). Memory-lean: postings
-/// are parallel arrays (<see cref="PostingTable"/>), not objects; <see cref="IndexBytes"/> measures them.
+/// are parallel arrays (<see cref="PostingIndex"/>: a sorted segment plus a small hash table of recent
+/// postings), not objects; <see cref="IndexBytes"/> measures them.
 /// <see cref="Remove"/> marks a document removed (it stops appearing at once) and the tables are rebuilt
 /// once removed documents exceed <see cref="RetrievalOptions.CompactWhenRemoved"/> of those indexed.
 /// Writes are single-threaded; <see cref="Query"/> may run on many threads between writes. Results are
@@ -63,6 +64,13 @@ public sealed class CandidateRetriever
         _removed++;
         if (_removed > Options.CompactWhenRemoved * (Count + _removed)) Compact();
         return true;
+    }
+
+    /// <summary>Merges recent postings into the compact sorted segments (the index then costs its postings and little more).</summary>
+    public void Freeze()
+    {
+        _lsh.Freeze();
+        _anchors.Freeze();
     }
 
     /// <summary>Rebuilds the tables without the removed documents.</summary>

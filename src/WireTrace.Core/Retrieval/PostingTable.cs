@@ -43,12 +43,16 @@ public sealed class PostingTable
     public long Bytes => _keys.Length * (8L + (_positions != null ? 2 : 0));
 
     /// <summary>Adds a posting; false when the key is saturated (the posting is dropped).</summary>
-    public bool Add(uint key, int doc, ushort position = 0)
+    public bool Add(uint key, int doc, ushort position = 0) => Add(key, doc, position, 0);
+
+    /// <summary>Adds a posting, counting <paramref name="heldElsewhere"/> postings of the key kept outside this table.</summary>
+    internal bool Add(uint key, int doc, ushort position, int heldElsewhere)
     {
         if (doc < 0 || doc == int.MaxValue) throw new ArgumentOutOfRangeException(nameof(doc), doc, "document ids must be in 0..int.MaxValue-1");
         if (Count + 1 > _keys.Length * MaxLoad) Grow();
         int slot = Home(key, _keys.Length);
-        int same = 0;
+        int same = heldElsewhere;
+        if (same >= MaxPostingsPerKey) return false;
         while (_docs[slot] != 0)
         {
             if (_keys[slot] == key && ++same >= MaxPostingsPerKey) return false;
@@ -75,11 +79,24 @@ public sealed class PostingTable
             if (_keys[slot] == key)
             {
                 buffer[n++] = new Posting(_docs[slot] - 1, _positions != null ? _positions[slot] : (ushort)0);
-                if (n == MaxPostingsPerKey) break;
+                if (n == MaxPostingsPerKey || n == buffer.Length) break;
             }
             if (++slot == _keys.Length) slot = 0;
         }
         return n;
+    }
+
+    /// <summary>Every posting as (key, document, position), in slot order.</summary>
+    internal void CopyTo(Span<ulong> keyAndDoc, Span<ushort> positions)
+    {
+        int n = 0;
+        for (int i = 0; i < _docs.Length; i++)
+        {
+            if (_docs[i] == 0) continue;
+            keyAndDoc[n] = ((ulong)_keys[i] << 32) | (uint)(_docs[i] - 1);
+            positions[n] = _positions != null ? _positions[i] : (ushort)0;
+            n++;
+        }
     }
 
     /// <summary>Drops every posting whose document fails <paramref name="keep"/> (rebuilds the table).</summary>

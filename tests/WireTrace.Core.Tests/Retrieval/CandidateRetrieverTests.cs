@@ -127,3 +127,46 @@ public sealed class CandidateRetrieverTests
         Assert.Empty(retriever.Query(FingerprintTestCorpus.Fingerprint(boilerplate)));
     }
 }
+
+public sealed class PostingIndexTests
+{
+    [Fact]
+    public void Frozen_and_recent_postings_are_found_together_and_saturation_counts_both()
+    {
+        var index = new PostingIndex(maxPostingsPerKey: 5, withPositions: true);
+        var random = new Random(3);
+        var expected = new Dictionary<uint, List<Posting>>();
+        for (int doc = 0; doc < 30_000; doc++)
+        {
+            for (int a = 0; a < 5; a++)
+            {
+                uint key = (uint)random.Next(0, 40_000);
+                var posting = new Posting(doc, (ushort)a);
+                bool added = index.Add(key, doc, (ushort)a);
+                var list = expected.TryGetValue(key, out var l) ? l : expected[key] = [];
+                Assert.Equal(list.Count < 5, added);
+                if (added) list.Add(posting);
+            }
+            if (doc == 20_000) index.Freeze(); // some keys now span the sorted segment and the recent table
+        }
+        Assert.Equal(expected.Values.Sum(l => l.Count), index.Count);
+        var buffer = new Posting[5];
+        foreach (var (key, list) in expected.Take(3000))
+        {
+            int n = index.Find(key, buffer);
+            Assert.Equal(list.OrderBy(p => p.Doc).ThenBy(p => p.Position), buffer.Take(n).OrderBy(p => p.Doc).ThenBy(p => p.Position));
+        }
+        Assert.Equal(0, index.Find(99_999, buffer));
+
+        long before = index.Bytes;
+        index.Freeze();
+        Assert.True(index.Bytes < before);
+        Assert.True(index.Bytes < index.Count * 10.5 + 300_000, $"{index.Bytes} bytes for {index.Count} postings");
+        index.Retain(d => d % 2 == 0);
+        foreach (var (key, list) in expected.Take(500))
+        {
+            int n = index.Find(key, buffer);
+            Assert.Equal(list.Count(p => p.Doc % 2 == 0), n);
+        }
+    }
+}
