@@ -154,7 +154,8 @@ internal static class BenchCommand
 
     private static BenchReport Measure(BenchInput input, BenchSettings settings, Action<string, int, int, double>? progress, CancellationToken cancel)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancel };
+        int threadsUsed = settings.Threads <= 0 ? Environment.ProcessorCount : settings.Threads;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadsUsed, CancellationToken = cancel };
         var analyzer = new TextAnalyzer(EnglishStemmer.Default);
         var fingerprinter = new Fingerprinter();
         var retriever = new CandidateRetriever(new RetrievalOptions(Bands: fingerprinter.Options.Bands, Rows: fingerprinter.Options.Rows));
@@ -167,18 +168,20 @@ internal static class BenchCommand
 
         var prints = new DocumentFingerprints[Chunk];
         var wordCounts = new int[Chunk];
-        // Per-stage time is measured inside the workers (so a text model dies young instead of being copied by a
-        // collection during a later pass) and summed; a stage's rate is documents / (its seconds / threads).
+        // The stages run together in one parallel pass per chunk (so a text model dies young instead of being
+        // copied by a collection during a later pass); each stage's time is measured inside the workers, and the
+        // pass's wall-clock time is shared out between the stages in proportion (robust to other processes).
         long generateTicks = 0, modelTicks = 0, fingerprintTicks = 0;
         var index = new Stopwatch();
         var pipeline = new Stopwatch();
+        var parallelPass = new Stopwatch();
         long words = 0, anchors = 0;
-        int threadsUsed = settings.Threads <= 0 ? Environment.ProcessorCount : settings.Threads;
         var total = Stopwatch.StartNew();
         for (int start = 0; start < input.Count; start += Chunk)
         {
             int n = Math.Min(Chunk, input.Count - start);
             pipeline.Start();
+            parallelPass.Start();
             Parallel.For(0, n, parallel, k =>
             {
                 long t0 = Stopwatch.GetTimestamp();
@@ -193,6 +196,7 @@ internal static class BenchCommand
                 Interlocked.Add(ref modelTicks, t2 - t1);
                 Interlocked.Add(ref fingerprintTicks, t3 - t2);
             });
+            parallelPass.Stop();
             index.Start();
             for (int k = 0; k < n; k++) retriever.Add(start + k, prints[k]);
             index.Stop();
@@ -204,7 +208,7 @@ internal static class BenchCommand
                 if (keep.Contains(start + k)) kept[start + k] = prints[k];
                 prints[k] = null!;
             }
-            double seconds = (modelTicks + fingerprintTicks) / (double)Stopwatch.Frequency / threadsUsed + index.Elapsed.TotalSeconds;
+            double seconds = parallelPass.Elapsed.TotalSeconds * (modelTicks + fingerprintTicks) / Math.Max(1.0, generateTicks + modelTicks + fingerprintTicks) + index.Elapsed.TotalSeconds;
             progress?.Invoke("indexing", start + n, input.Count, (start + n) / Math.Max(seconds, 1e-9));
         }
         index.Start();
@@ -249,7 +253,7 @@ internal static class BenchCommand
         Array.Sort(latencies);
         progress?.Invoke("done", input.Count, input.Count, 0);
 
-        double Seconds(long ticks) => ticks / (double)Stopwatch.Frequency / threadsUsed;
+        double Seconds(long ticks) => parallelPass.Elapsed.TotalSeconds * ticks / Math.Max(1.0, generateTicks + modelTicks + fingerprintTicks);
         double Rate(double seconds) => input.Count / Math.Max(seconds, 1e-9);
         double generateSeconds = Seconds(generateTicks), modelSeconds = Seconds(modelTicks), fingerprintSeconds = Seconds(fingerprintTicks);
         int found1 = found.Count(f => f);
@@ -355,7 +359,7 @@ internal sealed record BenchReport(
 /// <summary>Articles per second of each stage on all threads; <see cref="Pipeline"/> is the wall-clock rate of generate + text model + fingerprint + index.</summary>
 internal sealed record StageRates(double Generate, double TextModel, double Fingerprinting, double Indexing, double FingerprintingAndIndexing, double EndToEnd, double Pipeline);
 
-/// <summary>Seconds per stage (worker seconds divided by threads for the parallel stages; wall clock for the others).</summary>
+/// <summary>Seconds per stage: for the parallel stages, the wall-clock time of the parallel pass shared out in proportion to the time measured inside the workers; wall clock for the others.</summary>
 internal sealed record StageSeconds(double Generate, double TextModel, double Fingerprint, double Index, double Pipeline, double Recall, double Total);
 
 internal sealed record MemoryFigures(long IndexBytes, double IndexBytesPerArticle, long LshBytes, long AnchorBytes, int LshPostings, int AnchorPostings, long ManagedBytesAfterIndex, long PeakWorkingSetBytes, long HeapSizeBytes);
