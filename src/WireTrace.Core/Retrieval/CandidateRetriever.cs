@@ -126,23 +126,58 @@ public sealed class CandidateRetriever
 
     /// <summary>
     /// Every candidate pair among <paramref name="documents"/> (ids are list indexes): indexes them all in order,
-    /// then queries each (in parallel) and keeps the pairs A &lt; B, sorted. The result does not depend on the
-    /// thread count.
+    /// then queries each (in parallel) and keeps every pair proposed from either side, once, A &lt; B, sorted, with
+    /// the evidence as seen from A. The result depends neither on the thread count nor on which side proposed it.
     /// </summary>
     public static IReadOnlyList<RetrievedPair> FindPairs(IReadOnlyList<DocumentFingerprints> documents, RetrievalOptions? options = null, int maxDegreeOfParallelism = -1)
     {
         var retriever = new CandidateRetriever(options);
         for (int d = 0; d < documents.Count; d++) retriever.Add(d, documents[d]);
-        var perDocument = new List<RetrievedPair>[documents.Count];
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
+        retriever.Freeze();
+        var perDocument = new IReadOnlyList<CandidateMatch>[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            d => perDocument[d] = retriever.Query(documents[d], d));
+        var pairs = new List<RetrievedPair>();
+        for (int d = 0; d < documents.Count; d++)
         {
-            var list = new List<RetrievedPair>();
-            foreach (var m in retriever.Query(documents[d], d))
+            foreach (var m in perDocument[d])
             {
-                if (m.DocId > d) list.Add(new RetrievedPair(d, m.DocId, m));
+                if (m.DocId > d)
+                {
+                    pairs.Add(new RetrievedPair(d, m.DocId, m));
+                }
+                else if (!ContainsDoc(perDocument[m.DocId], d))
+                {
+                    pairs.Add(new RetrievedPair(m.DocId, d, Flip(m, d)));
+                }
             }
-            perDocument[d] = list;
-        });
-        return perDocument.SelectMany(p => p).ToList();
+        }
+        pairs.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return pairs;
     }
+
+    private static bool ContainsDoc(IReadOnlyList<CandidateMatch> sorted, int doc)
+    {
+        int lo = 0, hi = sorted.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].DocId.CompareTo(doc);
+            if (c == 0) return true;
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return false;
+    }
+
+    /// <summary>The same evidence seen from the other side: <paramref name="queryDoc"/> becomes the candidate.</summary>
+    private static CandidateMatch Flip(CandidateMatch m, int queryDoc) => new(
+        queryDoc,
+        m.LshBands,
+        m.SharedAnchors,
+        m.CandidateContainment,
+        m.QueryContainment,
+        m.CandidateFirstSentence,
+        m.CandidateLastSentence,
+        m.QueryFirstSentence,
+        m.QueryLastSentence);
 }
