@@ -34,20 +34,26 @@ internal static class BenchCommand
         var rate = new Option<double>("--rate") { Description = "Share of generated documents planted as copies, excerpts or partial rewrites.", DefaultValueFactory = _ => 0.1 };
         var queries = new Option<int>("--queries") { Description = "Articles in the latency and candidates-per-article sample.", DefaultValueFactory = _ => 1000 };
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores). Results do not depend on it; speed does.", DefaultValueFactory = _ => -1 };
+        var anchorsPerSentence = new Option<int>("--anchors-per-sentence")
+        {
+            Description = "Passage anchors per sentence (fewer: a smaller index, less recall on lightly edited reuse).",
+            DefaultValueFactory = _ => FingerprintOptions.Default.AnchorsPerSentence,
+            HelpName = "K",
+        };
         var data = new Option<string?>("--data") { Description = "The shared research data folder (default: WIRETRACE_DATA or ../shared/data).", HelpName = "DIR" };
         var json = new Option<FileInfo?>("--json") { Description = "Write the figures as JSON to this file.", HelpName = "FILE" };
         var quiet = CliOptions.Quiet();
         var command = new Command("bench", "Benchmark the candidate retrieval layer (fingerprints, LSH, passage anchors) for speed, memory and recall.")
         {
-            docs, corpus, seed, rate, queries, threads, data, json, quiet,
+            docs, corpus, seed, rate, queries, threads, anchorsPerSentence, data, json, quiet,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(
-            new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data)),
+            new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data), parse.GetValue(anchorsPerSentence)),
             parse.GetValue(json), parse.GetValue(quiet), console, error, cancel)));
         return command;
     }
 
-    private sealed record BenchSettings(int Docs, FileInfo? Corpus, ulong Seed, double Rate, int Queries, int Threads, string? Data);
+    private sealed record BenchSettings(int Docs, FileInfo? Corpus, ulong Seed, double Rate, int Queries, int Threads, string? Data, int AnchorsPerSentence);
 
     /// <summary>The corpus as the benchmark sees it: texts by index and gold pairs (kind names).</summary>
     private sealed record BenchInput(string Name, int Count, Func<int, string> Text, IReadOnlyList<(int Source, int Derived, string Kind)> Gold);
@@ -58,6 +64,7 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         try
         {
+            (FingerprintOptions.Default with { AnchorsPerSentence = settings.AnchorsPerSentence }).Validate();
             input = settings.Corpus != null ? ReadJsonl(settings.Corpus) : Generate(settings);
         }
         catch (Exception e) when (e is DatasetNotFoundException or IOException or JsonException or ArgumentException or InvalidDataException)
@@ -157,7 +164,7 @@ internal static class BenchCommand
         int threadsUsed = settings.Threads <= 0 ? Environment.ProcessorCount : settings.Threads;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadsUsed, CancellationToken = cancel };
         var analyzer = new TextAnalyzer(EnglishStemmer.Default);
-        var fingerprinter = new Fingerprinter();
+        var fingerprinter = new Fingerprinter(FingerprintOptions.Default with { AnchorsPerSentence = settings.AnchorsPerSentence });
         var retriever = new CandidateRetriever(new RetrievalOptions(Bands: fingerprinter.Options.Bands, Rows: fingerprinter.Options.Rows));
 
         // Keep the fingerprints needed afterwards: the derived side of every planted pair and the query sample.
