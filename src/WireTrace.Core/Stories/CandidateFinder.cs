@@ -10,7 +10,7 @@ public readonly record struct CandidatePair(int A, int B, int SharedRareTerms);
 /// terms found in at least two and at most a few documents; pairs sharing enough of them are
 /// candidates. Good for piles of thousands; the scalable fingerprint index replaces it at millions.
 /// </summary>
-public sealed class CandidateFinder
+public sealed class CandidateFinder : ICandidateSource
 {
     public CandidateFinder(int minSharedTerms = 5, int maxDocumentFrequency = 100)
     {

@@ -24,9 +24,9 @@ public sealed class StoryBuilder
     public const double MinSourceShare = 0.05;
 
     private readonly PairAnalyzer _analyzer;
-    private readonly CandidateFinder _candidates;
+    private readonly ICandidateSource _candidates;
 
-    public StoryBuilder(PairAnalyzer analyzer, CandidateFinder? candidates = null)
+    public StoryBuilder(PairAnalyzer analyzer, ICandidateSource? candidates = null)
     {
         _analyzer = analyzer;
         _candidates = candidates ?? new CandidateFinder();

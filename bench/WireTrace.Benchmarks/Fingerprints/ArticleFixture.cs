@@ -1,0 +1,40 @@
+using WireTrace.Core.Text;
+using WireTrace.Core.Text.Stemming;
+
+namespace WireTrace.Benchmarks.Fingerprints;
+
+/// <summary>A real news text of about 700 words: BBC News Summary articles, in file order, joined until 700 words.</summary>
+internal static class ArticleFixture
+{
+    public static TextModel Model(int words = 700)
+    {
+        var articles = Path.Combine(FindSharedData(), "bbc-news-summary", "articles");
+        var text = new List<string>();
+        int count = 0;
+        foreach (var file in Directory.EnumerateFiles(articles, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            foreach (var paragraph in File.ReadAllText(file).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+            {
+                text.Add(paragraph.Trim());
+                count += paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if (count >= words) return new TextAnalyzer(EnglishStemmer.Default).Analyze(string.Join("\n\n", text));
+            }
+        }
+        throw new InvalidOperationException("not enough BBC text");
+    }
+
+    private static string FindSharedData()
+    {
+        var env = Environment.GetEnvironmentVariable("WIRETRACE_DATA");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (File.Exists(Path.Combine(candidate, "README.md"))) return candidate;
+            }
+        }
+        throw new InvalidOperationException("Shared data (../shared/data) not found; set WIRETRACE_DATA.");
+    }
+}

@@ -1,0 +1,183 @@
+using WireTrace.Core.Fingerprints;
+
+namespace WireTrace.Core.Retrieval;
+
+/// <summary>
+/// The retrieval layer: an incremental index of document fingerprints that proposes candidate pairs from
+/// two kinds of evidence, LSH buckets over MinHash sketches (near-duplicates) and shared passage anchors
+/// (partial reuse inside longer articles, where whole-document similarity is low). Memory-lean: postings
+/// are parallel arrays (<see cref="PostingIndex"/>: a sorted segment plus a small hash table of recent
+/// postings), not objects; <see cref="IndexBytes"/> measures them.
+/// <see cref="Remove"/> marks a document removed (it stops appearing at once) and the tables are rebuilt
+/// once removed documents exceed <see cref="RetrievalOptions.CompactWhenRemoved"/> of those indexed.
+/// Writes are single-threaded; <see cref="Query"/> may run on many threads between writes. Results are
+/// sorted by document id and do not depend on the order documents were added, except that an anchor or
+/// bucket that is full keeps the documents that came first (it is ignored by queries either way).
+/// </summary>
+public sealed class CandidateRetriever
+{
+    private readonly LshIndex _lsh;
+    private readonly AnchorIndex _anchors;
+    private byte[] _state = new byte[1024]; // 0 absent, 1 live, 2 removed
+    private int _removed;
+
+    public CandidateRetriever(RetrievalOptions? options = null)
+    {
+        Options = options ?? RetrievalOptions.Default;
+        _lsh = new LshIndex(Options.Bands, Options.Rows, Options.MaxBucketSize);
+        _anchors = new AnchorIndex(Options.MaxAnchorFrequency);
+    }
+
+    public RetrievalOptions Options { get; }
+
+    /// <summary>Live documents.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Bytes held by the index (LSH buckets, anchor postings, per-document state), texts excluded.</summary>
+    public long IndexBytes => _lsh.Bytes + _anchors.Bytes + _state.Length;
+
+    public LshIndex Lsh => _lsh;
+
+    public AnchorIndex Anchors => _anchors;
+
+    public bool Contains(int docId) => docId >= 0 && docId < _state.Length && _state[docId] == 1;
+
+    /// <summary>Indexes a document. Ids are small non-negative integers (array indexes); re-adding a removed id is allowed.</summary>
+    public void Add(int docId, DocumentFingerprints fingerprints)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(docId);
+        if (Contains(docId)) throw new InvalidOperationException($"document {docId} is already indexed");
+        if (docId < _state.Length && _state[docId] == 2) Compact(); // purge its old postings first
+        if (docId >= _state.Length) Array.Resize(ref _state, Math.Max(docId + 1, _state.Length * 2));
+        _lsh.Add(docId, fingerprints.Sketch);
+        _anchors.Add(docId, fingerprints.Anchors, fingerprints.AnchorSentences);
+        _state[docId] = 1;
+        Count++;
+    }
+
+    /// <summary>Removes a document; false when it was not indexed.</summary>
+    public bool Remove(int docId)
+    {
+        if (!Contains(docId)) return false;
+        _state[docId] = 2;
+        Count--;
+        _removed++;
+        if (_removed > Options.CompactWhenRemoved * (Count + _removed)) Compact();
+        return true;
+    }
+
+    /// <summary>Merges recent postings into the compact sorted segments (the index then costs its postings and little more).</summary>
+    public void Freeze()
+    {
+        _lsh.Freeze();
+        _anchors.Freeze();
+    }
+
+    /// <summary>Rebuilds the tables without the removed documents.</summary>
+    public void Compact()
+    {
+        if (_removed == 0) return;
+        Func<int, bool> live = d => d < _state.Length && _state[d] == 1;
+        _lsh.Retain(live);
+        _anchors.Retain(live);
+        for (int d = 0; d < _state.Length; d++) if (_state[d] == 2) _state[d] = 0;
+        _removed = 0;
+    }
+
+    /// <summary>The indexed documents proposed for <paramref name="fingerprints"/>, sorted by id; the index is not changed.</summary>
+    /// <param name="excludeDocId">A document to leave out (the query itself when it is indexed).</param>
+    public IReadOnlyList<CandidateMatch> Query(DocumentFingerprints fingerprints, int excludeDocId = -1)
+    {
+        var bands = new Dictionary<int, int>();
+        var hits = new Dictionary<int, AnchorHits>();
+        _lsh.Query(fingerprints.Sketch, bands);
+        _anchors.Query(fingerprints.Anchors, fingerprints.AnchorSentences, hits);
+        var result = new List<CandidateMatch>();
+        int queryAnchors = fingerprints.Anchors.Length;
+        int querySentences = AnchorIndex.DistinctSentences(fingerprints.AnchorSentences);
+        foreach (var (doc, h) in hits)
+        {
+            if (doc == excludeDocId || !Contains(doc)) continue;
+            int candidateAnchors = _anchors.AnchorCount(doc);
+            int needed = Math.Max(1, Math.Min(Options.MinPassageSentences, Math.Min(querySentences, _anchors.AnchoredSentences(doc))));
+            bands.TryGetValue(doc, out int shared);
+            if (h.PassageSentences < needed && shared < Options.MinLshBands) continue;
+            result.Add(Match(doc, shared, h, queryAnchors, candidateAnchors));
+        }
+        foreach (var (doc, shared) in bands)
+        {
+            if (shared < Options.MinLshBands || hits.ContainsKey(doc) || doc == excludeDocId || !Contains(doc)) continue;
+            result.Add(Match(doc, shared, new AnchorHits(0, 0, -1, -1, -1, -1), queryAnchors, _anchors.AnchorCount(doc)));
+        }
+        result.Sort((x, y) => x.DocId.CompareTo(y.DocId));
+        return result;
+    }
+
+    private static CandidateMatch Match(int doc, int bands, AnchorHits h, int queryAnchors, int candidateAnchors) => new(
+        doc,
+        bands,
+        h.Shared,
+        queryAnchors == 0 ? 0 : (double)h.Shared / queryAnchors,
+        candidateAnchors == 0 ? 0 : (double)h.Shared / candidateAnchors,
+        h.QueryFirst,
+        h.QueryLast,
+        h.CandidateFirst,
+        h.CandidateLast);
+
+    /// <summary>
+    /// Every candidate pair among <paramref name="documents"/> (ids are list indexes): indexes them all in order,
+    /// then queries each (in parallel) and keeps every pair proposed from either side, once, A &lt; B, sorted, with
+    /// the evidence as seen from A. The result depends neither on the thread count nor on which side proposed it.
+    /// </summary>
+    public static IReadOnlyList<RetrievedPair> FindPairs(IReadOnlyList<DocumentFingerprints> documents, RetrievalOptions? options = null, int maxDegreeOfParallelism = -1)
+    {
+        var retriever = new CandidateRetriever(options);
+        for (int d = 0; d < documents.Count; d++) retriever.Add(d, documents[d]);
+        retriever.Freeze();
+        var perDocument = new IReadOnlyList<CandidateMatch>[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            d => perDocument[d] = retriever.Query(documents[d], d));
+        var pairs = new List<RetrievedPair>();
+        for (int d = 0; d < documents.Count; d++)
+        {
+            foreach (var m in perDocument[d])
+            {
+                if (m.DocId > d)
+                {
+                    pairs.Add(new RetrievedPair(d, m.DocId, m));
+                }
+                else if (!ContainsDoc(perDocument[m.DocId], d))
+                {
+                    pairs.Add(new RetrievedPair(m.DocId, d, Flip(m, d)));
+                }
+            }
+        }
+        pairs.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return pairs;
+    }
+
+    private static bool ContainsDoc(IReadOnlyList<CandidateMatch> sorted, int doc)
+    {
+        int lo = 0, hi = sorted.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].DocId.CompareTo(doc);
+            if (c == 0) return true;
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return false;
+    }
+
+    /// <summary>The same evidence seen from the other side: <paramref name="queryDoc"/> becomes the candidate.</summary>
+    private static CandidateMatch Flip(CandidateMatch m, int queryDoc) => new(
+        queryDoc,
+        m.LshBands,
+        m.SharedAnchors,
+        m.CandidateContainment,
+        m.QueryContainment,
+        m.CandidateFirstSentence,
+        m.CandidateLastSentence,
+        m.QueryFirstSentence,
+        m.QueryLastSentence);
+}

@@ -1,0 +1,149 @@
+namespace WireTrace.Core.Retrieval;
+
+/// <summary>One entry of a <see cref="PostingTable"/>: a document and a position in it (a sentence index).</summary>
+public readonly record struct Posting(int Doc, ushort Position);
+
+/// <summary>
+/// A memory-lean multimap from 32-bit keys to postings: open addressing with linear probing over parallel
+/// arrays (key, document + 1, optional position), so an entry costs 8 or 10 bytes at a load between 0.53
+/// and 0.8 (the table grows by half when full; any size, not only powers of two), with no object per key or
+/// per posting. A key holds at most <see cref="MaxPostingsPerKey"/>
+/// postings; once full it is saturated: further postings are dropped and <see cref="Find"/> reports it,
+/// so callers can ignore keys that are too common (passim's upper document-frequency bound). Not
+/// thread-safe for writes; concurrent reads are safe.
+/// </summary>
+public sealed class PostingTable
+{
+    private const double MaxLoad = 0.8;
+    private const double Growth = 1.5;
+
+    private uint[] _keys;
+    private int[] _docs; // document + 1; 0 = empty slot
+    private ushort[]? _positions;
+
+    public PostingTable(int maxPostingsPerKey, bool withPositions, int initialCapacity = 1024)
+    {
+        if (maxPostingsPerKey < 1) throw new ArgumentOutOfRangeException(nameof(maxPostingsPerKey));
+        MaxPostingsPerKey = maxPostingsPerKey;
+        WithPositions = withPositions;
+        Allocate(Math.Max(16, initialCapacity), out _keys, out _docs, out _positions);
+    }
+
+    public int MaxPostingsPerKey { get; }
+
+    public bool WithPositions { get; }
+
+    /// <summary>Postings stored.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Slots allocated.</summary>
+    public int Capacity => _keys.Length;
+
+    /// <summary>Bytes held by the arrays.</summary>
+    public long Bytes => _keys.Length * (8L + (_positions != null ? 2 : 0));
+
+    /// <summary>Adds a posting; false when the key is saturated (the posting is dropped).</summary>
+    public bool Add(uint key, int doc, ushort position = 0) => Add(key, doc, position, 0);
+
+    /// <summary>Adds a posting, counting <paramref name="heldElsewhere"/> postings of the key kept outside this table.</summary>
+    internal bool Add(uint key, int doc, ushort position, int heldElsewhere)
+    {
+        if (doc < 0 || doc == int.MaxValue) throw new ArgumentOutOfRangeException(nameof(doc), doc, "document ids must be in 0..int.MaxValue-1");
+        if (Count + 1 > _keys.Length * MaxLoad) Grow();
+        int slot = Home(key, _keys.Length);
+        int same = heldElsewhere;
+        if (same >= MaxPostingsPerKey) return false;
+        while (_docs[slot] != 0)
+        {
+            if (_keys[slot] == key && ++same >= MaxPostingsPerKey) return false;
+            if (++slot == _keys.Length) slot = 0;
+        }
+        _keys[slot] = key;
+        _docs[slot] = doc + 1;
+        if (_positions != null) _positions[slot] = position;
+        Count++;
+        return true;
+    }
+
+    /// <summary>
+    /// Copies the postings of <paramref name="key"/> into <paramref name="buffer"/> (length at least
+    /// <see cref="MaxPostingsPerKey"/>) and returns how many; a result equal to <see cref="MaxPostingsPerKey"/>
+    /// means the key is saturated.
+    /// </summary>
+    public int Find(uint key, Span<Posting> buffer)
+    {
+        int slot = Home(key, _keys.Length);
+        int n = 0;
+        while (_docs[slot] != 0)
+        {
+            if (_keys[slot] == key)
+            {
+                buffer[n++] = new Posting(_docs[slot] - 1, _positions != null ? _positions[slot] : (ushort)0);
+                if (n == MaxPostingsPerKey || n == buffer.Length) break;
+            }
+            if (++slot == _keys.Length) slot = 0;
+        }
+        return n;
+    }
+
+    /// <summary>Every posting as (key, document, position), in slot order.</summary>
+    internal void CopyTo(Span<ulong> keyAndDoc, Span<ushort> positions)
+    {
+        int n = 0;
+        for (int i = 0; i < _docs.Length; i++)
+        {
+            if (_docs[i] == 0) continue;
+            keyAndDoc[n] = ((ulong)_keys[i] << 32) | (uint)(_docs[i] - 1);
+            positions[n] = _positions != null ? _positions[i] : (ushort)0;
+            n++;
+        }
+    }
+
+    /// <summary>Drops every posting whose document fails <paramref name="keep"/> (rebuilds the table).</summary>
+    public void Retain(Func<int, bool> keep)
+    {
+        var (keys, docs, positions) = (_keys, _docs, _positions);
+        int kept = 0;
+        for (int i = 0; i < docs.Length; i++) if (docs[i] != 0 && keep(docs[i] - 1)) kept++;
+        Allocate(Math.Max(16, (int)(kept / MaxLoad * 1.25)), out _keys, out _docs, out _positions);
+        Count = 0;
+        for (int i = 0; i < docs.Length; i++)
+        {
+            if (docs[i] != 0 && keep(docs[i] - 1)) Insert(keys[i], docs[i], positions != null ? positions[i] : (ushort)0);
+        }
+    }
+
+    private void Grow()
+    {
+        var (keys, docs, positions) = (_keys, _docs, _positions);
+        Allocate((int)Math.Min(Array.MaxLength, keys.Length * Growth), out _keys, out _docs, out _positions);
+        Count = 0;
+        for (int i = 0; i < docs.Length; i++)
+        {
+            if (docs[i] != 0) Insert(keys[i], docs[i], positions != null ? positions[i] : (ushort)0);
+        }
+    }
+
+    private void Insert(uint key, int storedDoc, ushort position)
+    {
+        int slot = Home(key, _keys.Length);
+        while (_docs[slot] != 0)
+        {
+            if (++slot == _keys.Length) slot = 0;
+        }
+        _keys[slot] = key;
+        _docs[slot] = storedDoc;
+        if (_positions != null) _positions[slot] = position;
+        Count++;
+    }
+
+    private void Allocate(int capacity, out uint[] keys, out int[] docs, out ushort[]? positions)
+    {
+        keys = new uint[capacity];
+        docs = new int[capacity];
+        positions = WithPositions ? new ushort[capacity] : null;
+    }
+
+    /// <summary>The key's home slot: a multiplicative remix (keys are hashes already; this spreads any bias), scaled onto the table by multiply-shift.</summary>
+    private static int Home(uint key, int capacity) => (int)(((ulong)(key * 0x9E3779B1u) * (ulong)capacity) >> 32);
+}
