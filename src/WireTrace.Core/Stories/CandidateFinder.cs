@@ -12,11 +12,16 @@ public readonly record struct CandidatePair(int A, int B, int SharedRareTerms);
 /// </summary>
 public sealed class CandidateFinder : ICandidateSource
 {
-    public CandidateFinder(int minSharedTerms = 5, int maxDocumentFrequency = 100)
+    /// <param name="namesOnly">Index only capitalised names (entity anchors: the people, places and organisations
+    /// of an event), which survive rewording and independent reporting, instead of every content term.</param>
+    public CandidateFinder(int minSharedTerms = 5, int maxDocumentFrequency = 100, bool namesOnly = false)
     {
         MinSharedTerms = minSharedTerms;
         MaxDocumentFrequency = maxDocumentFrequency;
+        NamesOnly = namesOnly;
     }
+
+    public bool NamesOnly { get; }
 
     public int MinSharedTerms { get; }
 
@@ -31,7 +36,7 @@ public sealed class CandidateFinder : ICandidateSource
             var seen = new HashSet<int>();
             foreach (var s in documents[d].Profile.Sentences)
             {
-                foreach (var t in s.Terms)
+                foreach (var t in NamesOnly ? s.Names : s.Terms)
                 {
                     if (seen.Add(t))
                     {

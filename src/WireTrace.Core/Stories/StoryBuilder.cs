@@ -29,8 +29,22 @@ public sealed class StoryBuilder
     public StoryBuilder(PairAnalyzer analyzer, ICandidateSource? candidates = null)
     {
         _analyzer = analyzer;
-        _candidates = candidates ?? new CandidateFinder();
+        _candidates = candidates ?? DefaultCandidates();
     }
+
+    /// <summary>
+    /// The default candidates: for a pile of up to <see cref="ExhaustiveCandidatesUpTo"/> documents, every pair
+    /// sharing five rare terms (best recall, cost quadratic in a pile on one topic); above it, passage anchors and
+    /// MinHash LSH for text reuse (scales to millions) plus entity anchors (three shared rare names) for independent
+    /// reports of the same event.
+    /// </summary>
+    public static ICandidateSource DefaultCandidates() => new PileSizeCandidateSource(
+        ExhaustiveCandidatesUpTo,
+        new CandidateFinder(),
+        new CombinedCandidateSource(new Retrieval.FingerprintCandidateSource(), new CandidateFinder(minSharedTerms: 3, namesOnly: true)));
+
+    /// <summary>Pile size up to which the default candidates are every pair sharing rare terms.</summary>
+    public const int ExhaustiveCandidatesUpTo = 500;
 
     /// <param name="progress">Receives the number of pairs analysed so far and the total.</param>
     public StoryResult Build(IReadOnlyList<AnalyzedDocument> input, Action<int, int>? progress = null, int maxDegreeOfParallelism = -1)
