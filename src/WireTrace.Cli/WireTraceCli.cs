@@ -16,6 +16,7 @@ public static class WireTraceCli
             ScanCommand.Create(console, error),
             CompareCommand.Create(console, error),
             EvalCommand.Create(console, error),
+            ModelsCommand.Create(console, error),
         };
         return root;
     }
