@@ -29,6 +29,9 @@ public sealed class UniversalSentenceEncoder
 
     public GraphModel Model { get; }
 
+    /// <summary>The graph interpreter (for op profiling through <see cref="GraphExecutor.OpTimer"/>).</summary>
+    public GraphExecutor Executor => _executor;
+
     /// <summary>Loads <c>model.json</c>, its shards and <c>vocab.json</c> from <paramref name="directory"/>.</summary>
     public static UniversalSentenceEncoder Load(string directory) =>
         new(SentencePieceTokenizer.Load(Path.Combine(directory, "vocab.json")), GraphModel.Load(Path.Combine(directory, "model.json")));

@@ -40,6 +40,9 @@ public sealed class GraphExecutor
 
     public string OutputNode { get; }
 
+    /// <summary>When set, called after every executed op with its wall time (profiling).</summary>
+    public Action<GraphNode, TimeSpan>? OpTimer { get; set; }
+
     /// <summary>The output of the single node that nothing reads (the model's output).</summary>
     public static string FindOutput(GraphModel model)
     {
@@ -68,6 +71,7 @@ public sealed class GraphExecutor
             }
             var args = new Tensor[_inputs[i].Length];
             for (int k = 0; k < args.Length; k++) args[k] = values[_inputs[i][k]][_inputPorts[i][k]];
+            long started = OpTimer != null ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
             try
             {
                 values[i] = Ops.Execute(node, args);
@@ -76,6 +80,7 @@ public sealed class GraphExecutor
             {
                 throw new InvalidOperationException($"{node.Op} node {node.Name} failed on ({string.Join(", ", args.Select(a => a.ToString()))}): {e.Message}", e);
             }
+            OpTimer?.Invoke(node, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         return values[_index[OutputNode]][0];
     }

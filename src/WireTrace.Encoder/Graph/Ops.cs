@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace WireTrace.Encoder.Graph;
 
@@ -252,20 +255,73 @@ internal static class Ops
         return Tensor.Float(shape, c);
     }
 
-    /// <summary>C[m,n] = A[m,k] · B[k,n]: each row of C accumulates scaled rows of B (SIMD axpy).</summary>
+    /// <summary>
+    /// C[m,n] = A[m,k] · B[k,n], register-tiled: each 4-row × 2-vector tile of C is accumulated over the
+    /// whole of k in eight SIMD registers, and the tiles of one column block reuse that block of B from
+    /// cache. Leftover rows take a 1-row kernel, leftover columns a scalar loop.
+    /// </summary>
     internal static void MatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
+        int w = Vector<float>.Count, tile = 2 * w;
+        int nMain = n - n % tile, mMain = m - m % 4;
+        ref float ra = ref MemoryMarshal.GetReference(a);
+        ref float rb = ref MemoryMarshal.GetReference(b);
+        ref float rc = ref MemoryMarshal.GetReference(c);
+        for (int j = 0; j < nMain; j += tile)
+        {
+            for (int i = 0; i < mMain; i += 4) Kernel4(ref ra, ref rb, ref rc, i, j, k, n, w);
+            for (int i = mMain; i < m; i++) Kernel1(ref ra, ref rb, ref rc, i, j, k, n, w);
+        }
         for (int i = 0; i < m; i++)
         {
-            var row = c.Slice(i * n, n);
-            row.Clear();
-            for (int p = 0; p < k; p++)
+            for (int j = nMain; j < n; j++)
             {
-                float s = a[i * k + p];
-                if (s == 0) continue;
-                TensorPrimitives.MultiplyAdd(b.Slice(p * n, n), s, row, row);
+                float sum = 0;
+                for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
+                c[i * n + j] = sum;
             }
         }
+    }
+
+    private static void Kernel4(ref float a, ref float b, ref float c, int i, int j, int k, int n, int w)
+    {
+        Vector<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        nint row0 = (nint)i * k, row1 = row0 + k, row2 = row1 + k, row3 = row2 + k;
+        for (int p = 0; p < k; p++)
+        {
+            nint bo = (nint)p * n + j;
+            var b0 = Vector.LoadUnsafe(ref b, (nuint)bo);
+            var b1 = Vector.LoadUnsafe(ref b, (nuint)(bo + w));
+            var a0 = new Vector<float>(Unsafe.Add(ref a, row0 + p));
+            var a1 = new Vector<float>(Unsafe.Add(ref a, row1 + p));
+            var a2 = new Vector<float>(Unsafe.Add(ref a, row2 + p));
+            var a3 = new Vector<float>(Unsafe.Add(ref a, row3 + p));
+            c00 = Vector.FusedMultiplyAdd(a0, b0, c00); c01 = Vector.FusedMultiplyAdd(a0, b1, c01);
+            c10 = Vector.FusedMultiplyAdd(a1, b0, c10); c11 = Vector.FusedMultiplyAdd(a1, b1, c11);
+            c20 = Vector.FusedMultiplyAdd(a2, b0, c20); c21 = Vector.FusedMultiplyAdd(a2, b1, c21);
+            c30 = Vector.FusedMultiplyAdd(a3, b0, c30); c31 = Vector.FusedMultiplyAdd(a3, b1, c31);
+        }
+        nint co = (nint)i * n + j;
+        c00.StoreUnsafe(ref c, (nuint)co); c01.StoreUnsafe(ref c, (nuint)(co + w)); co += n;
+        c10.StoreUnsafe(ref c, (nuint)co); c11.StoreUnsafe(ref c, (nuint)(co + w)); co += n;
+        c20.StoreUnsafe(ref c, (nuint)co); c21.StoreUnsafe(ref c, (nuint)(co + w)); co += n;
+        c30.StoreUnsafe(ref c, (nuint)co); c31.StoreUnsafe(ref c, (nuint)(co + w));
+    }
+
+    private static void Kernel1(ref float a, ref float b, ref float c, int i, int j, int k, int n, int w)
+    {
+        Vector<float> c0 = default, c1 = default;
+        nint row = (nint)i * k;
+        for (int p = 0; p < k; p++)
+        {
+            nint bo = (nint)p * n + j;
+            var av = new Vector<float>(Unsafe.Add(ref a, row + p));
+            c0 = Vector.FusedMultiplyAdd(av, Vector.LoadUnsafe(ref b, (nuint)bo), c0);
+            c1 = Vector.FusedMultiplyAdd(av, Vector.LoadUnsafe(ref b, (nuint)(bo + w)), c1);
+        }
+        nint co = (nint)i * n + j;
+        c0.StoreUnsafe(ref c, (nuint)co);
+        c1.StoreUnsafe(ref c, (nuint)(co + w));
     }
 
     /// <summary>C[m,n] = A[m,k] · Bᵀ where B is [n,k]: dot products of rows.</summary>
