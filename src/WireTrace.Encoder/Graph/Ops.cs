@@ -26,20 +26,20 @@ internal static class Ops
     public static Tensor[] Execute(GraphNode node, Tensor[] x) => node.Op switch
     {
         "Identity" => [x[0]],
-        "Add" or "AddV2" => [Binary(x[0], x[1], static (a, b) => a + b, static (a, b) => a + b)],
-        "Sub" => [Binary(x[0], x[1], static (a, b) => a - b, static (a, b) => a - b)],
-        "Mul" => [Binary(x[0], x[1], static (a, b) => a * b, static (a, b) => a * b)],
-        "RealDiv" => [Binary(x[0], x[1], static (a, b) => a / b, static (a, b) => a / b)],
-        "Maximum" => [Binary(x[0], x[1], MathF.Max, Math.Max)],
+        "Add" or "AddV2" => [Binary(x[0], x[1], BinaryOp.Add, static (a, b) => a + b, static (a, b) => a + b)],
+        "Sub" => [Binary(x[0], x[1], BinaryOp.Sub, static (a, b) => a - b, static (a, b) => a - b)],
+        "Mul" => [Binary(x[0], x[1], BinaryOp.Mul, static (a, b) => a * b, static (a, b) => a * b)],
+        "RealDiv" => [Binary(x[0], x[1], BinaryOp.Div, static (a, b) => a / b, static (a, b) => a / b)],
+        "Maximum" => [Binary(x[0], x[1], BinaryOp.Max, MathF.Max, Math.Max)],
         "Less" => [Compare(x[0], x[1], static (a, b) => a < b)],
         "Greater" => [Compare(x[0], x[1], static (a, b) => a > b)],
         "LogicalNot" => [Tensor.Bool(x[0].Shape, [.. x[0].Ints.Select(v => v == 0 ? 1 : 0)])],
-        "Sin" => [Unary(x[0], MathF.Sin)],
-        "Cos" => [Unary(x[0], MathF.Cos)],
-        "Square" => [Unary(x[0], static v => v * v)],
-        "Rsqrt" => [Unary(x[0], static v => 1f / MathF.Sqrt(v))],
-        "Relu" => [Unary(x[0], static v => v > 0 ? v : 0)],
-        "Tanh" => [Unary(x[0], MathF.Tanh)],
+        "Sin" => [Unary(x[0], static (v, d) => TensorPrimitives.Sin(v, d))],
+        "Cos" => [Unary(x[0], static (v, d) => TensorPrimitives.Cos(v, d))],
+        "Square" => [Unary(x[0], static (v, d) => TensorPrimitives.Multiply(v, v, d))],
+        "Rsqrt" => [Unary(x[0], static (v, d) => { TensorPrimitives.Sqrt(v, d); TensorPrimitives.Reciprocal(d, d); })],
+        "Relu" => [Unary(x[0], static (v, d) => TensorPrimitives.Max(v, 0f, d))],
+        "Tanh" => [Unary(x[0], static (v, d) => TensorPrimitives.Tanh(v, d))],
         "Softmax" => [Softmax(x[0])],
         "Sum" => [Reduce(x[0], x[1], node.Bool("keep_dims"), ReduceKind.Sum)],
         "Mean" => [Reduce(x[0], x[1], node.Bool("keep_dims"), ReduceKind.Mean)],
@@ -48,7 +48,7 @@ internal static class Ops
         "MatMul" => [BatchMatMul(x[0], x[1], node.Bool("transpose_a"), node.Bool("transpose_b"))],
         "BatchMatMul" or "BatchMatMulV2" => [BatchMatMul(x[0], x[1], node.Bool("adj_x"), node.Bool("adj_y"))],
         "Conv2D" => [Conv2D1x1(node, x[0], x[1])],
-        "BiasAdd" => [Binary(x[0], x[1], static (a, b) => a + b, static (a, b) => a + b)],
+        "BiasAdd" => [Binary(x[0], x[1], BinaryOp.Add, static (a, b) => a + b, static (a, b) => a + b)],
         "Reshape" => [Reshape(x[0], x[1])],
         "Shape" => [Tensor.IntVector((int[])x[0].Shape.Clone())],
         "StridedSlice" => [StridedSlice(node, x[0], x[1].Ints, x[2].Ints, x[3].Ints)],
@@ -71,13 +71,90 @@ internal static class Ops
 
     // ---- element-wise ------------------------------------------------------------------------
 
-    private static Tensor Unary(Tensor a, Func<float, float> f)
+    private delegate void SpanKernel(ReadOnlySpan<float> source, Span<float> destination);
+
+    private static Tensor Unary(Tensor a, SpanKernel kernel)
     {
         var src = a.Floats;
         var dst = new float[src.Length];
-        for (int i = 0; i < src.Length; i++) dst[i] = f(src[i]);
+        kernel(src, dst);
         return Tensor.Float(a.Shape, dst);
     }
+
+    private enum BinaryOp { Add, Sub, Mul, Div, Max }
+
+    private static void Apply(BinaryOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(x, y, d); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(x, y, d); break;
+            case BinaryOp.Div: TensorPrimitives.Divide(x, y, d); break;
+            default: TensorPrimitives.Max(x, y, d); break;
+        }
+    }
+
+    private static void Apply(BinaryOp op, ReadOnlySpan<float> x, float y, Span<float> d)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(x, y, d); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(x, y, d); break;
+            case BinaryOp.Div: TensorPrimitives.Divide(x, y, d); break;
+            default: TensorPrimitives.Max(x, y, d); break;
+        }
+    }
+
+    private static void Apply(BinaryOp op, float x, ReadOnlySpan<float> y, Span<float> d)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: TensorPrimitives.Add(y, x, d); break;
+            case BinaryOp.Sub: TensorPrimitives.Subtract(x, y, d); break;
+            case BinaryOp.Mul: TensorPrimitives.Multiply(y, x, d); break;
+            case BinaryOp.Div: TensorPrimitives.Divide(x, y, d); break;
+            default: TensorPrimitives.Max(y, x, d); break;
+        }
+    }
+
+    /// <summary>
+    /// SIMD paths for float operands: equal shapes, a scalar side, a row vector broadcast over rows
+    /// (bias), a column broadcast over the last axis (layer-norm mean). Null when none fits.
+    /// </summary>
+    private static float[]? TryFloatFast(Tensor a, Tensor b, int[] shape, BinaryOp op)
+    {
+        var af = a.Floats; var bf = b.Floats;
+        int size = Tensor.SizeOf(shape);
+        var d = new float[size];
+        if (af.Length == size && bf.Length == size) Apply(op, af, bf, d);
+        else if (af.Length == size && bf.Length == 1) Apply(op, af, bf[0], d);
+        else if (bf.Length == size && af.Length == 1) Apply(op, af[0], bf, d);
+        else if (shape.Length == 0 || size == 0) return null;
+        else
+        {
+            int n = shape[^1], rows = size / n;
+            if (af.Length == size && bf.Length == n && IsSuffix(b.Shape, shape))
+                for (int r = 0; r < rows; r++) Apply(op, af.AsSpan(r * n, n), bf, d.AsSpan(r * n, n));
+            else if (bf.Length == size && af.Length == n && IsSuffix(a.Shape, shape))
+                for (int r = 0; r < rows; r++) Apply(op, af, bf.AsSpan(r * n, n), d.AsSpan(r * n, n));
+            else if (af.Length == size && bf.Length == rows && IsColumn(b.Shape, shape))
+                for (int r = 0; r < rows; r++) Apply(op, af.AsSpan(r * n, n), bf[r], d.AsSpan(r * n, n));
+            else if (bf.Length == size && af.Length == rows && IsColumn(a.Shape, shape))
+                for (int r = 0; r < rows; r++) Apply(op, af[r], bf.AsSpan(r * n, n), d.AsSpan(r * n, n));
+            else if (af.Length == n && IsSuffix(a.Shape, shape) && bf.Length == rows && IsColumn(b.Shape, shape))
+                for (int r = 0; r < rows; r++) Apply(op, af, bf[r], d.AsSpan(r * n, n)); // row ⊗ column (layer-norm scale × rsqrt)
+            else if (bf.Length == n && IsSuffix(b.Shape, shape) && af.Length == rows && IsColumn(a.Shape, shape))
+                for (int r = 0; r < rows; r++) Apply(op, af[r], bf, d.AsSpan(r * n, n));
+            else return null;
+        }
+        return d;
+    }
+
+    /// <summary>True when <paramref name="b"/> is [..., 1] and its other dimensions are the output's (leading 1s aside).</summary>
+    private static bool IsColumn(int[] b, int[] shape) =>
+        b.Length > 0 && b[^1] == 1 && shape.Length > 0 && IsSuffix(b[..^1], shape[..^1]) && Tensor.SizeOf(b) == Tensor.SizeOf(shape.AsSpan(0, shape.Length - 1));
 
     internal static int[] BroadcastShape(int[] a, int[] b)
     {
@@ -115,27 +192,14 @@ internal static class Ops
         return map;
     }
 
-    private static Tensor Binary(Tensor a, Tensor b, Func<float, float, float> f, Func<int, int, int> g)
+    private static Tensor Binary(Tensor a, Tensor b, BinaryOp op, Func<float, float, float> f, Func<int, int, int> g)
     {
         var shape = BroadcastShape(a.Shape, b.Shape);
         int size = Tensor.SizeOf(shape);
         bool floats = a.Type == DataType.Float32 || b.Type == DataType.Float32;
-        if (floats && a.Type == DataType.Float32 && b.Type == DataType.Float32)
+        if (a.Type == DataType.Float32 && b.Type == DataType.Float32 && TryFloatFast(a, b, shape, op) is { } fast)
         {
-            var af = a.Floats; var bf = b.Floats;
-            if (af.Length == size && bf.Length == size)
-            {
-                var same = new float[size];
-                for (int i = 0; i < size; i++) same[i] = f(af[i], bf[i]);
-                return Tensor.Float(shape, same);
-            }
-            if (af.Length == size && bf.Length > 0 && size % bf.Length == 0 && IsSuffix(b.Shape, shape))
-            {
-                var tiled = new float[size];
-                int n = bf.Length;
-                for (int i = 0; i < size; i++) tiled[i] = f(af[i], bf[i % n]);
-                return Tensor.Float(shape, tiled);
-            }
+            return Tensor.Float(shape, fast);
         }
         var ma = BroadcastIndex(a.Shape, shape);
         var mb = BroadcastIndex(b.Shape, shape);
@@ -193,6 +257,23 @@ internal static class Ops
         int rank = a.Rank;
         var reduce = new bool[rank];
         foreach (var ax in axesTensor.Ints) reduce[ax < 0 ? ax + rank : ax] = true;
+        if (a.Type == DataType.Float32 && rank > 0 && reduce.Count(r => r) == 1 && reduce[^1] && kind != ReduceKind.Prod && a.Size > 0)
+        {
+            // The common case (layer norm, L2 norm): reduce the last axis of float rows with SIMD.
+            int n = a.Shape[^1], rows = a.Size / n;
+            var values = new float[rows];
+            for (int r = 0; r < rows; r++)
+            {
+                var row = a.Floats.AsSpan(r * n, n);
+                values[r] = kind switch
+                {
+                    ReduceKind.Sum => TensorPrimitives.Sum(row),
+                    ReduceKind.Mean => TensorPrimitives.Sum(row) / n,
+                    _ => TensorPrimitives.Max(row),
+                };
+            }
+            return Tensor.Float(keepDims ? [.. a.Shape[..^1], 1] : a.Shape[..^1], values);
+        }
         var keptShape = new int[rank];
         for (int d = 0; d < rank; d++) keptShape[d] = reduce[d] ? 1 : a.Shape[d];
         int outSize = Tensor.SizeOf(keptShape);
@@ -562,6 +643,17 @@ internal static class Ops
         int dim = a.Shape[axis];
         var ids = indices.Ints;
         int[] shape = [.. a.Shape[..axis], .. indices.Shape, .. a.Shape[(axis + 1)..]];
+        if (a.Type == DataType.Float32 && outer == 1)
+        {
+            // Embedding lookup: copy whole rows.
+            var rows = new float[ids.Length * inner];
+            for (int r = 0; r < ids.Length; r++)
+            {
+                if ((uint)ids[r] >= (uint)dim) throw new ArgumentException($"Gather index {ids[r]} out of range {dim}.");
+                Array.Copy(a.Floats, ids[r] * inner, rows, r * inner, inner);
+            }
+            return Tensor.Float(shape, rows);
+        }
         var src = new int[outer * ids.Length * inner];
         int o = 0;
         for (int r = 0; r < outer; r++)
@@ -583,6 +675,18 @@ internal static class Ops
         int inner = Tensor.SizeOf(a.Shape.AsSpan(depth));
         var strides = Tensor.Strides(a.Shape);
         var ids = indices.Ints;
+        int[] outShape = [.. indices.Shape[..^1], .. a.Shape[depth..]];
+        if (a.Type == DataType.Float32)
+        {
+            var rows = new float[count * inner];
+            for (int r = 0; r < count; r++)
+            {
+                int at = 0;
+                for (int d = 0; d < depth; d++) at += ids[r * depth + d] * strides[d];
+                Array.Copy(a.Floats, at, rows, r * inner, inner);
+            }
+            return Tensor.Float(outShape, rows);
+        }
         var src = new int[count * inner];
         for (int r = 0; r < count; r++)
         {
