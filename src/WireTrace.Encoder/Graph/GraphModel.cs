@@ -105,13 +105,16 @@ public sealed class GraphModel
         var weights = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var group in root.GetProperty("weightsManifest").EnumerateArray())
         {
-            using var data = new MemoryStream();
-            foreach (var p in group.GetProperty("paths").EnumerateArray())
+            var shards = group.GetProperty("paths").EnumerateArray().Select(p => Path.Combine(folder, p.GetString()!)).ToList();
+            var buffer = new byte[shards.Sum(f => new FileInfo(f).Length)];
+            int filled = 0;
+            foreach (var shard in shards)
             {
-                using var shard = File.OpenRead(Path.Combine(folder, p.GetString()!));
-                shard.CopyTo(data);
+                using var stream = File.OpenRead(shard);
+                stream.ReadExactly(buffer, filled, (int)stream.Length);
+                filled += (int)stream.Length;
             }
-            var bytes = data.GetBuffer().AsSpan(0, (int)data.Length);
+            var bytes = buffer.AsSpan();
             int offset = 0;
             foreach (var w in group.GetProperty("weights").EnumerateArray())
             {
