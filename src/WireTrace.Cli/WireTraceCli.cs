@@ -17,6 +17,7 @@ public static class WireTraceCli
             CompareCommand.Create(console, error),
             EvalCommand.Create(console, error),
             BenchCommand.Create(console, error),
+            ModelsCommand.Create(console, error),
         };
         return root;
     }

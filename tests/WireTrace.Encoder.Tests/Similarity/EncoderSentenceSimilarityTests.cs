@@ -1,0 +1,52 @@
+using WireTrace.Core.Analysis;
+using WireTrace.Core.Documents;
+using WireTrace.Core.Similarity;
+using WireTrace.Core.Text;
+using WireTrace.Core.Text.Stemming;
+using WireTrace.Encoder.Similarity;
+
+namespace WireTrace.Encoder.Tests.Similarity;
+
+[Collection(InstalledModelCollection.Name)]
+public sealed class EncoderSentenceSimilarityTests(InstalledModelFixture model)
+{
+    private static (DocumentProfile A, DocumentProfile B, AnalysisContext Context) Profiles(string a, string b)
+    {
+        var context = new AnalysisContext(new TextAnalyzer(EnglishStemmer.Default));
+        var da = context.Add(Article.FromText("a", null, a, recogniseHeadline: false));
+        var db = context.Add(Article.FromText("b", null, b, recogniseHeadline: false));
+        return (da.Profile, db.Profile, context);
+    }
+
+    [Fact]
+    public void Scores_a_paraphrase_with_few_shared_words_above_an_unrelated_sentence()
+    {
+        var (a, b, context) = Profiles(
+            "The company's profit rose sharply last quarter.",
+            "Earnings at the firm jumped in the previous three months. Heavy snow closed schools across the region.");
+        var lexical = new LexicalSentenceSimilarity(context.Statistics);
+        var similarity = new EncoderSentenceSimilarity(model.Encoder, lexical);
+        Assert.Equal("encoder+lexical", similarity.Name);
+        var paraphrase = similarity.Score(a, 0, b, 0);
+        var unrelated = similarity.Score(a, 0, b, 1);
+        Assert.True(paraphrase.Score > unrelated.Score + 0.05, $"paraphrase {paraphrase.Score:F3}, unrelated {unrelated.Score:F3}");
+        Assert.True(similarity.SentenceCosine(a, 0, b, 0) > similarity.SentenceCosine(a, 0, b, 1));
+        Assert.InRange(paraphrase.Score, 0, 1);
+    }
+
+    [Fact]
+    public void Identical_sentences_score_one_and_containments_come_from_the_lexical_side()
+    {
+        const string text = "Police arrested 12 people after the protest in Berlin on Saturday.";
+        var (a, b, context) = Profiles(text, text);
+        var lexical = new LexicalSentenceSimilarity(context.Statistics);
+        var similarity = new EncoderSentenceSimilarity(model.Encoder, lexical);
+        var score = similarity.Score(a, 0, b, 0);
+        var expected = lexical.Score(a, 0, b, 0);
+        var w = similarity.Blend.EncoderWeight;
+        Assert.Equal(w * 1 + (1 - w) * expected.Score, score.Score, 3);
+        Assert.Equal(expected.ContainmentOfA, score.ContainmentOfA);
+        Assert.Equal(lexical.Containment(a, 0, b, [0]), similarity.Containment(a, 0, b, [0]));
+        Assert.Same(similarity.VectorsOf(a), similarity.VectorsOf(a));
+    }
+}
