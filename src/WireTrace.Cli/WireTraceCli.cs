@@ -16,6 +16,9 @@ public static class WireTraceCli
             ScanCommand.Create(console, error),
             CompareCommand.Create(console, error),
             EvalCommand.Create(console, error),
+            IndexCommand.Create(console, error),
+            QueryCommand.Create(console, error),
+            ServeCommand.Create(console, error),
         };
         return root;
     }

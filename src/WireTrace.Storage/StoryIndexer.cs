@@ -76,7 +76,7 @@ public sealed class StoryIndexer
     /// The stories the given articles would join, without storing them: the articles are analysed together
     /// with their stored candidates and those candidates' story peers. Stored articles with the same id as
     /// a query article are replaced by it. Returns only the stories holding a query article; query articles in
-    /// none are the unrelated.
+    /// none are the unrelated. Story ids are the sources' ids, as in the store.
     /// </summary>
     public StorySet Match(IReadOnlyList<Article> queries, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -84,7 +84,7 @@ public sealed class StoryIndexer
         var set = Neighbourhood(queries.Select(Prepare).ToList(), queryIds, cancellationToken);
         var articles = _store.GetMany(set.Where(id => !queryIds.Contains(id))).Concat(queries).ToList();
         var all = Build(articles, progress);
-        var stories = all.Stories.Stories.Where(s => s.Members.Any(queryIds.Contains)).ToList();
+        var stories = all.Stories.Stories.Where(s => s.Members.Any(queryIds.Contains)).Select(s => s with { Id = s.Source }).ToList();
         var keep = stories.SelectMany(s => s.Members).Concat(queryIds).ToHashSet(StringComparer.Ordinal);
         var unrelated = all.Stories.Unrelated.Where(queryIds.Contains).ToList();
         return new StorySet(
