@@ -155,7 +155,7 @@ public sealed class ServiceTests : IAsyncLifetime
                 {
                     0 => await Client.GetAsync("/stories/afp-flood-source"),
                     1 => await Client.PostAsync("/match", ServiceHost.Raw(match)),
-                    2 => await Client.PostAsync("/articles", ServiceHost.Json(new JsonObject { ["id"] = $"copy-{i}", ["text"] = copy })),
+                    2 => await Client.PostAsync("/articles", ServiceHost.Json(new JsonObject { ["id"] = $"copy-{i}", ["text"] = i % 20 == 2 ? copy : Synthetic.Text(i) })),
                     _ => await Client.GetAsync("/health"),
                 };
                 if (!r.IsSuccessStatusCode) failures.Add($"{i}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
@@ -165,9 +165,12 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.Empty(failures);
         var health = await (await Client.GetAsync("/health")).ReadJson();
         Assert.Equal(8 + 50, health.GetProperty("articles").GetInt64());
+        var story = await (await Client.GetAsync("/stories/afp-flood-source")).ReadJson();
+        var members = story.GetProperty("stories")[0].GetProperty("members").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Equal(7 + 10, members.Count); // the seven posted demo members (not unrelated-budget), the ten copies, none of the synthetic texts
         Assert.Equal(0, health.GetProperty("pending").GetInt64());
-        var copy10 = await (await Client.PostAsync("/articles", ServiceHost.Json(new JsonObject { ["id"] = "copy-10", ["text"] = copy }))).ReadJson();
-        Assert.Equal(1, copy10.GetProperty("unchanged").GetInt32());
-        Assert.Equal("afp-flood-source", copy10.GetProperty("articles")[0].GetProperty("story").GetString());
+        var copy22 = await (await Client.PostAsync("/articles", ServiceHost.Json(new JsonObject { ["id"] = "copy-22", ["text"] = copy }))).ReadJson();
+        Assert.Equal(1, copy22.GetProperty("unchanged").GetInt32());
+        Assert.Equal("afp-flood-source", copy22.GetProperty("articles")[0].GetProperty("story").GetString());
     }
 }
