@@ -25,6 +25,9 @@ public sealed class StoryIndexer
     /// <summary>Terms held by more stored articles than this are too common to propose candidates (in a store of more than 50).</summary>
     public const int MaxDocumentFrequency = 100;
 
+    /// <summary>At most this many stored candidates per article (those sharing the most rare terms) join its neighbourhood.</summary>
+    public const int MaxCandidatesPerArticle = 30;
+
     /// <summary>Relation name stored for a story's source.</summary>
     public const string SourceRelation = "source";
 
@@ -150,7 +153,10 @@ public sealed class StoryIndexer
         return list;
     }
 
-    /// <summary>The ids to analyse with the given articles: theirs, their stored candidates, and the story peers of those.</summary>
+    /// <summary>
+    /// The ids to analyse with the given articles: theirs, their best <see cref="MaxCandidatesPerArticle"/> stored
+    /// candidates, and the story peers of those.
+    /// </summary>
     private IReadOnlyList<string> Neighbourhood(IReadOnlyList<IndexedArticle> articles, HashSet<string>? excluded, CancellationToken cancellationToken)
     {
         long count = _store.Count();
@@ -162,7 +168,10 @@ public sealed class StoryIndexer
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (excluded == null) ids.Add(a.Article.Id);
-            foreach (var c in _store.FindCandidates(a.Terms, MinSharedTerms, maxDf))
+            var best = _store.FindCandidates(a.Terms, MinSharedTerms, maxDf)
+                .OrderByDescending(c => c.SharedTerms).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Take(MaxCandidatesPerArticle);
+            foreach (var c in best)
             {
                 if (excluded == null || !excluded.Contains(c.Id)) ids.Add(c.Id);
             }
