@@ -19,7 +19,7 @@ namespace WireTrace.Service;
 /// </summary>
 public static class WireTraceService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Builds the application (not started): call <c>RunAsync</c> or <c>StartAsync</c> on it.</summary>
     public static WebApplication Build(WireTraceServiceOptions options, Action<ILoggingBuilder>? logging = null)

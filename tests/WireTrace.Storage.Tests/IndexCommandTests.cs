@@ -111,3 +111,28 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(2, (await Cli.RunAsync("index", "expire", "--before", "yesterday", "--db", db)).Exit);
     }
 }
+
+public sealed class IndexCommandInputTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Index_add_without_readable_input_fails_and_creates_no_file()
+    {
+        var db = _temp.File("none.db");
+        var (exit, _, error) = await Cli.RunAsync("index", "add", _temp.File("missing-folder"), "--db", db);
+        Assert.Equal(2, exit);
+        Assert.Contains("no readable input", error);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public async Task Query_without_an_index_says_how_to_make_one()
+    {
+        var (exit, _, error) = await Cli.RunAsync("query", Cli.Sample("demo", "excerpt.txt"), "--db", _temp.File("absent.db"));
+        Assert.Equal(2, exit);
+        Assert.Contains("index add", error);
+    }
+}

@@ -57,11 +57,17 @@ internal static class IndexCommand
 
     private static int Add(string[] paths, FileInfo db, int batchSize, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
     {
-        using var store = SqliteArticleStore.Open(db.FullName);
-        var indexer = new StoryIndexer(store);
         var reader = new CorpusReader();
         var problems = new List<SkippedInput>();
         var files = reader.Discover(paths, problems);
+        if (files.Count == 0)
+        {
+            foreach (var s in problems) error.WriteLine($"wiretrace: skipped {s}");
+            error.WriteLine("wiretrace: no readable input: give files or folders holding .txt, .md, .html, .jsonl or .csv articles.");
+            return 2;
+        }
+        using var store = SqliteArticleStore.Open(db.FullName);
+        var indexer = new StoryIndexer(store);
         var outcome = new AddOutcome();
         bool interactive = !quiet && console.Profile.Capabilities.Interactive;
 
@@ -117,11 +123,6 @@ internal static class IndexCommand
             recomputed = indexer.RecomputePending(cancellationToken: cancel);
         }
         foreach (var s in problems) error.WriteLine($"wiretrace: skipped {s}");
-        if (files.Count == 0)
-        {
-            error.WriteLine("wiretrace: no readable input: give files or folders holding .txt, .md, .html, .jsonl or .csv articles.");
-            return 2;
-        }
         if (!quiet)
         {
             var stats = store.Stats();
