@@ -39,6 +39,7 @@ public static class WireTraceService
         {
             Timeout = options.Timeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            WriteTimeoutResponse = context => WriteError(context, StatusCodes.Status504GatewayTimeout, "timeout", $"the request took longer than {options.Timeout.TotalSeconds:0.###} s"),
         });
 
         var store = SqliteArticleStore.Open(options.Database);
@@ -137,7 +138,7 @@ public static class WireTraceService
     private static async Task WriteError(HttpContext context, int status, string error, string detail)
     {
         if (context.Response.HasStarted) return;
-        context.Response.Clear();
+        if (status != StatusCodes.Status504GatewayTimeout) context.Response.Clear();
         context.Response.StatusCode = status;
         await context.Response.WriteAsJsonAsync(new ApiError(error, detail), Json);
     }

@@ -68,7 +68,7 @@ public sealed class StoryIndexer
             : Neighbourhood(_store.GetMany(pending).Select(Prepare).ToList(), excluded: null, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var articles = _store.GetMany(set);
-        var result = Build(articles, progress);
+        var result = Build(articles, progress, cancellationToken);
         var assignments = ToAssignments(result.Stories);
         // Pending ids removed meanwhile are simply not found; the set is what was recomputed.
         _store.ReplaceAssignments(set.Union(pending).ToList(), assignments);
@@ -86,7 +86,7 @@ public sealed class StoryIndexer
         var queryIds = queries.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var set = Neighbourhood(queries.Select(Prepare).ToList(), queryIds, cancellationToken);
         var articles = _store.GetMany(set.Where(id => !queryIds.Contains(id))).Concat(queries).ToList();
-        var all = Build(articles, progress);
+        var all = Build(articles, progress, cancellationToken);
         var stories = all.Stories.Stories.Where(s => s.Members.Any(queryIds.Contains)).Select(s => s with { Id = s.Source }).ToList();
         var keep = stories.SelectMany(s => s.Members).Concat(queryIds).ToHashSet(StringComparer.Ordinal);
         var unrelated = all.Stories.Unrelated.Where(queryIds.Contains).ToList();
@@ -127,15 +127,29 @@ public sealed class StoryIndexer
         return new StorySet(docs, new StoryResult([story], [], 0, derivations.Count), analyzer.Similarity.Name);
     }
 
-    /// <summary>Stories of a set of articles analysed together (their own vocabulary and term statistics).</summary>
-    public StorySet Build(IReadOnlyList<Article> articles, Action<int, int>? progress = null)
+    /// <summary>
+    /// Stories of a set of articles analysed together (their own vocabulary and term statistics). Cancellation is
+    /// observed between pair analyses.
+    /// </summary>
+    public StorySet Build(IReadOnlyList<Article> articles, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         var context = new AnalysisContext(_textAnalyzer);
         var docs = new AnalyzedDocument[articles.Count];
-        Parallel.For(0, articles.Count, i => docs[i] = context.Add(articles[i]));
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => docs[i] = context.Add(articles[i]));
         var analyzer = context.CreateAnalyzer();
-        var result = new StoryBuilder(analyzer).Build(docs, progress);
-        return new StorySet(docs, result, analyzer.Similarity.Name);
+        try
+        {
+            var result = new StoryBuilder(analyzer).Build(docs, (done, total) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke(done, total);
+            });
+            return new StorySet(docs, result, analyzer.Similarity.Name);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 
     /// <summary>Assignments with story id = source id.</summary>
