@@ -18,6 +18,9 @@ public static class WireTraceCli
             EvalCommand.Create(console, error),
             BenchCommand.Create(console, error),
             ModelsCommand.Create(console, error),
+            IndexCommand.Create(console, error),
+            QueryCommand.Create(console, error),
+            ServeCommand.Create(console, error),
         };
         return root;
     }
