@@ -38,6 +38,26 @@ public static class WireTraceCli
         });
     }
 
+    /// <summary>
+    /// Runs a command in process with captured plain output (no colours, no progress bars), as when the output
+    /// is redirected: for tests and for programs that embed the CLI.
+    /// </summary>
+    public static async Task<CliRun> RunCapturedAsync(IReadOnlyList<string> args, int width = 200)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = width;
+        int exit = await RunAsync([.. args], console, output, error);
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? output = null, TextWriter? error = null)
     {
         console ??= CreateConsole();
@@ -61,3 +81,6 @@ public static class WireTraceCli
         }
     }
 }
+
+/// <summary>The exit code and captured output of one in-process run.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error);

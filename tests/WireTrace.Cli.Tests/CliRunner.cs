@@ -11,18 +11,8 @@ internal static class CliRunner
 
     public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        int exit = await WireTraceCli.RunAsync(args, console, output, error);
-        return (exit, output.ToString(), error.ToString());
+        var run = await WireTraceCli.RunCapturedAsync(args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
 }

@@ -29,24 +29,14 @@ internal sealed class TempFolder : IDisposable
 /// <summary>The CLI, in process (captured output) or as a child process.</summary>
 internal static class Cli
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => WireTrace.Tests.RepoPaths.Root;
 
     public static string Sample(params string[] parts) => System.IO.Path.Combine([RepoRoot, "samples", .. parts]);
 
     public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        int exit = await WireTraceCli.RunAsync(args, console, output, error);
-        return (exit, output.ToString(), error.ToString());
+        var run = await WireTraceCli.RunCapturedAsync(args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     /// <summary>Starts <c>dotnet wiretrace.dll ARGS</c> (the build beside the tests) as a child process.</summary>
@@ -59,14 +49,6 @@ internal static class Cli
         return Process.Start(info)!;
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "WireTrace.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (WireTrace.slnx) not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>A JSONL corpus built from Reuters-21578 stories, with an excerpt copy of every tenth one (so there are stories to find).</summary>
