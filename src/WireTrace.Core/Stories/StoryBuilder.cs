@@ -50,8 +50,6 @@ public sealed class StoryBuilder
     public StoryResult Build(IReadOnlyList<AnalyzedDocument> input, Action<int, int>? progress = null, int maxDegreeOfParallelism = -1)
     {
         var docs = input.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < docs.Length; i++) index[docs[i].Id] = i;
 
         var candidates = _candidates.Find(docs);
         var forward = new PairAnalysis[candidates.Count];
