@@ -8,7 +8,7 @@ internal static class ArticleFixture
 {
     public static TextModel Model(int words = 700)
     {
-        var articles = Path.Combine(FindSharedData(), "bbc-news-summary", "articles");
+        var articles = Path.Combine(WireTrace.Evaluation.Datasets.SharedDataRoot.Locate(), "bbc-news-summary", "articles");
         var text = new List<string>();
         int count = 0;
         foreach (var file in Directory.EnumerateFiles(articles, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -23,18 +23,4 @@ internal static class ArticleFixture
         throw new InvalidOperationException("not enough BBC text");
     }
 
-    private static string FindSharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("WIRETRACE_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (File.Exists(Path.Combine(candidate, "README.md"))) return candidate;
-            }
-        }
-        throw new InvalidOperationException("Shared data (../shared/data) not found; set WIRETRACE_DATA.");
-    }
 }

@@ -80,7 +80,7 @@ public partial class StemmerBenchmarks
 
     private static string[] LoadTokens()
     {
-        var articles = Path.Combine(FindSharedData(), "bbc-news-summary", "articles");
+        var articles = Path.Combine(WireTrace.Evaluation.Datasets.SharedDataRoot.Locate(), "bbc-news-summary", "articles");
         var tokens = new List<string>(TokenCount);
         foreach (var file in Directory.EnumerateFiles(articles, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -93,18 +93,4 @@ public partial class StemmerBenchmarks
         throw new InvalidOperationException($"Only {tokens.Count} tokens found under {articles}.");
     }
 
-    private static string FindSharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("WIRETRACE_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (File.Exists(Path.Combine(candidate, "README.md"))) return candidate;
-            }
-        }
-        throw new InvalidOperationException("Shared data (../shared/data) not found; set WIRETRACE_DATA.");
-    }
 }

@@ -78,6 +78,20 @@ internal static class DatasetFiles
 /// <summary>Finds the shared research data folder (../shared/data beside the repository).</summary>
 public static class SharedDataRoot
 {
+    /// <summary>The first <c>shared/data</c> folder holding a README.md above <paramref name="workingDirectory"/>, then above the application folder; null when none.</summary>
+    public static string? FindAbove(string workingDirectory)
+    {
+        foreach (var start in new[] { workingDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (File.Exists(Path.Combine(candidate, "README.md"))) return candidate;
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// Returns <paramref name="explicitPath"/> when given, else WIRETRACE_DATA, else the first
     /// <c>shared/data</c> folder (holding README.md) found walking up from the current directory and from
@@ -91,14 +105,6 @@ public static class SharedDataRoot
         }
         var env = Environment.GetEnvironmentVariable("WIRETRACE_DATA");
         if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (File.Exists(Path.Combine(candidate, "README.md"))) return candidate;
-            }
-        }
-        throw new DatasetNotFoundException(Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "data"), "Shared research");
+        return FindAbove(Directory.GetCurrentDirectory()) ?? throw new DatasetNotFoundException(Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "data"), "Shared research");
     }
 }

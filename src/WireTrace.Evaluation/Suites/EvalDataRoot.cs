@@ -16,15 +16,7 @@ public static class EvalDataRoot
         if (!string.IsNullOrWhiteSpace(explicitPath)) return Path.GetFullPath(explicitPath, workingDirectory);
         var env = Environment.GetEnvironmentVariable("WIRETRACE_DATA");
         if (!string.IsNullOrWhiteSpace(env)) return Path.GetFullPath(env, workingDirectory);
-        foreach (var start in new[] { workingDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (File.Exists(Path.Combine(candidate, "README.md"))) return candidate;
-            }
-        }
-        return Path.GetFullPath(Path.Combine("..", "shared", "data"), workingDirectory);
+        return SharedDataRoot.FindAbove(workingDirectory) ?? Path.GetFullPath(Path.Combine("..", "shared", "data"), workingDirectory);
     }
 
     /// <summary>The folder of one data set under the root.</summary>
