@@ -102,7 +102,7 @@ public sealed class StoryBuilder
             stories.Add((source, tree, parents));
         }
 
-        AttachSameEvent(docs, candidates, forward, backward, stories, inStory);
+        AttachSameEvent(docs, candidates, forward, backward, analyses, stories, inStory);
 
         var ordered = stories
             .OrderBy(s => docs[s.Source].Id, StringComparer.Ordinal)
@@ -225,6 +225,7 @@ public sealed class StoryBuilder
         IReadOnlyList<CandidatePair> candidates,
         PairAnalysis[] forward,
         PairAnalysis[] backward,
+        Dictionary<(int, int), PairAnalysis> analyses,
         List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)> stories,
         int[] inStory)
     {
@@ -312,7 +313,7 @@ public sealed class StoryBuilder
             members.AddRange(singles);
             foreach (var (root, _) in roots.Skip(1))
             {
-                var analysis = _analyzer.Analyze(docs[source], docs[root]);
+                var analysis = analyses.TryGetValue((source, root), out var known) ? known : _analyzer.Analyze(docs[source], docs[root]);
                 parents[root] = new Derivation(docs[root].Id, docs[source].Id, analysis with { Relation = Relation.SameEvent });
             }
             members.Sort();
