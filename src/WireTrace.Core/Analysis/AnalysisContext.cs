@@ -23,15 +23,19 @@ public sealed class AnalysisContext
 
     public TermStatistics Statistics { get; } = new();
 
+    /// <summary>The template lines of each outlet among the documents added so far.</summary>
+    public TemplateSentences Templates { get; } = new();
+
     /// <summary>Analyses an article's text and counts its terms. Thread-safe.</summary>
     public AnalyzedDocument Add(Article article)
     {
         var model = _textAnalyzer.Analyze(article.Text, article.Body);
         var profile = DocumentProfile.Build(model, Vocabulary);
         lock (_statisticsLock) Statistics.Add(profile);
+        Templates.Count(article.Outlet, model);
         return new AnalyzedDocument(article, model, profile);
     }
 
     public PairAnalyzer CreateAnalyzer(ISentenceSimilarity? similarity = null)
-        => new(similarity ?? new LexicalSentenceSimilarity(Statistics), Statistics);
+        => new(similarity ?? new LexicalSentenceSimilarity(Statistics), Statistics, templates: Templates);
 }

@@ -9,8 +9,12 @@ namespace WireTrace.Core.Analysis;
 public sealed record AnalyzedDocument(Article Article, TextModel Model, DocumentProfile Profile)
 {
     private IReadOnlyList<Fact>?[]? _facts;
+    private IReadOnlyList<TextSpan>? _quotations;
 
     public string Id => Article.Id;
+
+    /// <summary>The quoted spans of the text (see <see cref="Text.Quotations"/>), found when first asked for. Thread-safe.</summary>
+    public IReadOnlyList<TextSpan> Quotations => _quotations ??= Text.Quotations.Find(Model.Text, Model.Paragraphs);
 
     /// <summary>The facts of sentence <paramref name="index"/> (numbers, dates, names, attributions, quotes). Thread-safe.</summary>
     public IReadOnlyList<Fact> FactsOf(int index)

@@ -13,9 +13,12 @@ public sealed class PairAnalyzer
     private readonly SentenceAligner _aligner;
     private readonly SameEventScorer _sameEvent;
     private readonly RelationClassifier _classifier;
+    private readonly TemplateSentences? _templates;
 
-    public PairAnalyzer(ISentenceSimilarity similarity, TermStatistics statistics, AlignerOptions? aligner = null, RelationThresholds? thresholds = null)
+    /// <param name="templates">The outlets' template lines in the pile, which are no evidence of copying between two pages of one outlet.</param>
+    public PairAnalyzer(ISentenceSimilarity similarity, TermStatistics statistics, AlignerOptions? aligner = null, RelationThresholds? thresholds = null, TemplateSentences? templates = null)
     {
+        _templates = templates;
         Similarity = similarity;
         _aligner = new SentenceAligner(similarity, aligner);
         _sameEvent = new SameEventScorer(statistics);
@@ -29,7 +32,7 @@ public sealed class PairAnalyzer
     {
         var alignment = _aligner.Align(source.Profile, derived.Profile);
         var sameEvent = _sameEvent.Score(source.Profile, derived.Profile);
-        var measures = RelationClassifier.Measure(source, derived, alignment, sameEvent, _classifier.Thresholds);
+        var measures = RelationClassifier.Measure(source, derived, alignment, sameEvent, _classifier.Thresholds, _templates);
         var relation = _classifier.Classify(measures);
         var direction = DirectionEstimator.Estimate(source, derived, measures.Coverage);
         return new PairAnalysis(

@@ -1,8 +1,12 @@
 using WireTrace.Core.Alignment;
+using WireTrace.Core.Text;
 
 namespace WireTrace.Core.Analysis;
 
 /// <summary>The measurements of an aligned pair that decide its relation.</summary>
+/// <param name="QuotedStrongPairs">Strong pairs whose kept words lie mostly inside quotation marks in the derived
+/// text: independent reports of one press conference share such quotes, so they are weaker evidence of copying.</param>
+/// <param name="QuotedAlignedSentences">Derived sentences in aligned groups whose kept words lie mostly inside quotation marks.</param>
 public sealed record PairMeasures(
     bool SameWords,
     Coverage Coverage,
@@ -10,6 +14,8 @@ public sealed record PairMeasures(
     int DerivedSentences,
     int AlignedDerivedSentences,
     int StrongPairs,
+    int QuotedStrongPairs,
+    int QuotedAlignedSentences,
     int AddedSentences,
     SameEventEvidence SameEvent);
 
@@ -27,9 +33,12 @@ public sealed class RelationClassifier
 
     public RelationThresholds Thresholds { get; }
 
-    public static PairMeasures Measure(AnalyzedDocument source, AnalyzedDocument derived, AlignmentResult alignment, SameEventEvidence sameEvent, RelationThresholds thresholds)
+    /// <param name="templates">When given and both articles come from one outlet, aligned groups made only of the outlet's template lines are not strong.</param>
+    public static PairMeasures Measure(AnalyzedDocument source, AnalyzedDocument derived, AlignmentResult alignment, SameEventEvidence sameEvent, RelationThresholds thresholds, TemplateSentences? templates = null)
     {
-        int sourceWords = 0, derivedWords = 0, alignedSourceWords = 0, alignedDerivedWords = 0, kept = 0, strong = 0, alignedDerived = 0;
+        bool sameOutlet = templates is not null && derived.Article.Outlet is { Length: > 0 } outlet
+            && string.Equals(outlet.Trim(), source.Article.Outlet?.Trim(), StringComparison.OrdinalIgnoreCase);
+        int sourceWords = 0, derivedWords = 0, alignedSourceWords = 0, alignedDerivedWords = 0, kept = 0, strong = 0, quoted = 0, quotedAligned = 0, alignedDerived = 0;
         foreach (var s in source.Profile.Sentences) sourceWords += s.ContentTokenCount;
         foreach (var s in derived.Profile.Sentences) derivedWords += s.ContentTokenCount;
         foreach (var a in alignment.Alignments)
@@ -38,14 +47,20 @@ public sealed class RelationClassifier
             foreach (var j in a.Source) alignedSourceWords += source.Profile.Sentences[j].ContentTokenCount;
             kept += a.Diff.KeptWords;
             alignedDerived += a.Derived.Count;
-            if (IsStrong(a, thresholds)) strong++;
+            bool inQuotes = KeptMostlyInQuotes(derived, a);
+            if (inQuotes) quotedAligned += a.Derived.Count;
+            if (IsStrong(a, thresholds) && !(sameOutlet && a.Derived.All(i => templates!.IsTemplate(derived.Article.Outlet, derived.Model, i))))
+            {
+                strong++;
+                if (inQuotes) quoted++;
+            }
         }
         var coverage = new Coverage(
             sourceWords == 0 ? 0 : Math.Min(1, (double)alignedSourceWords / sourceWords),
             derivedWords == 0 ? 0 : Math.Min(1, (double)alignedDerivedWords / derivedWords));
         double verbatim = derivedWords == 0 ? 0 : Math.Min(1, (double)kept / derivedWords);
         int nonEmpty = derived.Profile.Sentences.Count(s => !s.IsEmpty);
-        return new PairMeasures(SameWords(source, derived), coverage, verbatim, nonEmpty, alignedDerived, strong, alignment.Added.Count, sameEvent);
+        return new PairMeasures(SameWords(source, derived), coverage, verbatim, nonEmpty, alignedDerived, strong, quoted, quotedAligned, alignment.Added.Count, sameEvent);
     }
 
     public Relation Classify(PairMeasures m)
@@ -81,23 +96,47 @@ public sealed class RelationClassifier
     }
 
     /// <summary>
-    /// An aligned group that shows copying on its own: verbatim or near-verbatim, very similar, or sharing a
-    /// long run of words in order (a kept quote). Independent reports of one event state the same facts in
+    /// An aligned group that shows copying on its own: keeping a few words at least, verbatim or near-verbatim,
+    /// very similar, or sharing a long run of words in order (a kept quote). Independent reports of one event state the same facts in
     /// similar words but seldom share such runs.
     /// </summary>
     public static bool IsStrong(SentenceAlignment a, RelationThresholds t)
-        => a.Kind is AlignmentKind.Verbatim or AlignmentKind.NearVerbatim
-           || a.Similarity >= t.StrongPairSimilarity
-           || a.Diff.LongestKeptRun >= t.CopiedRunWords;
+        => a.Diff.KeptWords >= t.MinStrongKeptWords
+           && (a.Kind is AlignmentKind.Verbatim or AlignmentKind.NearVerbatim
+               || a.Similarity >= t.StrongPairSimilarity
+               || a.Diff.LongestKeptRun >= t.CopiedRunWords);
 
+    /// <summary>
+    /// True when at least half of the characters of the words <paramref name="a"/> keeps lie inside quotations
+    /// of its derived sentences.
+    /// </summary>
+    internal static bool KeptMostlyInQuotes(AnalyzedDocument derived, SentenceAlignment a)
+    {
+        int keptChars = 0, quotedChars = 0;
+        foreach (var span in a.Diff.Spans)
+        {
+            if (span.Operation != DiffOperation.Kept || span.Derived is not { } kept) continue;
+            keptChars += kept.Length;
+            quotedChars += Quotations.QuotedLength(derived.Quotations, kept);
+        }
+        return keptChars > 0 && 2 * quotedChars >= keptChars;
+    }
+
+    /// <summary>
+    /// Copying shows in at least two strong pairs. When fewer than two of them are more than shared quotes, the
+    /// pair must also explain most of the derived text, with at least two aligned sentences outside quotes (a
+    /// paraphrase that keeps the quotes): independent reports of one event quote the same words.
+    /// </summary>
     private bool IsDerivation(PairMeasures m)
     {
         var t = Thresholds;
-        if (m.AlignedDerivedSentences >= t.MinAlignedSentences && m.StrongPairs >= 2) return true;
-        if (m.Coverage.OfDerived >= t.MinDerivedCoverage && m.StrongPairs >= 2) return true;
         // A text of one or two sentences: one strong pair that explains most of it.
         if (m.DerivedSentences <= 2 && m.Coverage.OfDerived >= 0.8 && m.StrongPairs >= 1) return true;
-        return false;
+        if (m.StrongPairs < 2) return false;
+        bool explainsMost = m.Coverage.OfDerived >= t.MinDerivedCoverage;
+        if (m.StrongPairs - m.QuotedStrongPairs < 2)
+            return explainsMost && m.AlignedDerivedSentences >= t.MinAlignedSentences && m.AlignedDerivedSentences - m.QuotedAlignedSentences >= 2;
+        return explainsMost || m.AlignedDerivedSentences >= t.MinAlignedSentences;
     }
 
     /// <summary>True when both bodies hold the same sequence of words and numbers (case, quotes, dashes, punctuation and spacing aside).</summary>

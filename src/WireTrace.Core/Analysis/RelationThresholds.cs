@@ -15,6 +15,12 @@ public sealed record RelationThresholds
     /// <summary>A pair sharing at least this many consecutive words in order is strong evidence of copying.</summary>
     public int CopiedRunWords { get; init; } = 8;
 
+    /// <summary>
+    /// A strong pair keeps at least this many words: short lines shared by pages of one site ("Close", "Image 1 of 4",
+    /// "Back to Gallery") or by every report ("Trump tweeted.") are no evidence of copying.
+    /// </summary>
+    public int MinStrongKeptWords { get; init; } = 6;
+
     /// <summary>Or: this share of the derived text aligned, with at least two strong pairs.</summary>
     public double MinDerivedCoverage { get; init; } = 0.5;
 

@@ -10,9 +10,9 @@ internal sealed class AnalysisTestKit
 {
     private readonly AnalysisContext _context = new(new TextAnalyzer(EnglishStemmer.Default));
 
-    public AnalyzedDocument Add(string id, string text, DateOnly? published = null)
+    public AnalyzedDocument Add(string id, string text, DateOnly? published = null, string? outlet = null)
     {
-        return _context.Add(Article.FromText(id, id, text, published: published));
+        return _context.Add(Article.FromText(id, id, text, outlet: outlet, published: published));
     }
 
     public PairAnalyzer Analyzer() => _context.CreateAnalyzer();
