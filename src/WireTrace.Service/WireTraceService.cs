@@ -42,7 +42,7 @@ public static class WireTraceService
             WriteTimeoutResponse = context => WriteError(context, StatusCodes.Status504GatewayTimeout, "timeout", $"the request took longer than {options.Timeout.TotalSeconds:0.###} s"),
         });
 
-        var store = SqliteArticleStore.Open(options.Database);
+        var store = ArticleStores.Open(options.Database);
         var indexer = new StoryIndexer(store);
         var writer = new SemaphoreSlim(1, 1);
 
