@@ -74,7 +74,19 @@ internal static class WorkerCommand
             {
                 while (true)
                 {
-                    var step = worker.Step(cancel);
+                    WorkerStep step;
+                    try
+                    {
+                        step = worker.Step(cancel);
+                    }
+                    catch (Npgsql.NpgsqlException e) when (!parse.GetValue(once))
+                    {
+                        // The server went away or failed this step: nothing half-done is kept (each hand-back is one
+                        // transaction, a claim not handed back returns after its lease), so wait and go on.
+                        error.WriteLine($"wiretrace: worker {worker.Name}: database error ({e.Message.Split('\n')[0]}); trying again in {parse.GetValue(poll):0.#} s");
+                        await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(poll)), cancel);
+                        continue;
+                    }
                     prepared += step.Prepared;
                     recomputed += step.Recomputed;
                     if (!quietRun && (step.Claimed > 0 || step.Recomputed > 0))
