@@ -126,7 +126,7 @@ public sealed class SqliteArticleStore : IArticleStore
                     post.ExecuteNonQuery();
                 }
             }
-            BumpVersion(c, tx);
+            if (outcome.Added + outcome.Updated > 0) BumpVersion(c, tx);
             tx.Commit();
             return outcome;
         }

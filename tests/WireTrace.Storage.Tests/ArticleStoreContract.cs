@@ -150,6 +150,8 @@ public abstract class ArticleStoreContract : IDisposable
         _ = store.FindCandidates(["one"], 1, 10);
         _ = store.Stats();
         Assert.Equal(v1, store.ChangeVersion());
+        Assert.Equal(new AddOutcome(0, 0, 1), store.Add([Item("a", "one two three")])); // nothing changed
+        Assert.Equal(v1, store.ChangeVersion());
         store.ReplaceAssignments(["a"], [new StoryAssignment("a", "a", "a", null, "source", 1)]);
         long v2 = store.ChangeVersion();
         Assert.True(v2 > v1);
