@@ -87,6 +87,12 @@ public static class WireTraceCli
             error.WriteLine($"wiretrace: {e.Message}");
             return 2;
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // The PostgreSQL server went away or refused a statement after the store was opened.
+            error.WriteLine($"wiretrace: database error: {e.Message.Split('\n')[0]}");
+            return 1;
+        }
         catch (Exception e)
         {
             error.WriteLine($"Unhandled exception: {e}");
