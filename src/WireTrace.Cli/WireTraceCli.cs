@@ -21,6 +21,7 @@ public static class WireTraceCli
             IndexCommand.Create(console, error),
             QueryCommand.Create(console, error),
             ServeCommand.Create(console, error),
+            WorkerCommand.Create(console, error),
         };
         return root;
     }
@@ -63,7 +64,9 @@ public static class WireTraceCli
         console ??= CreateConsole();
         error ??= System.Console.Error;
         var root = Build(console, error);
-        var config = new InvocationConfiguration { Output = output ?? System.Console.Out, Error = error };
+        // Exceptions are handled below (as System.CommandLine's default handler would), so that a store that cannot
+        // be opened is one line for the user rather than a stack trace.
+        var config = new InvocationConfiguration { Output = output ?? System.Console.Out, Error = error, EnableDefaultExceptionHandler = false };
         using var cancel = new CancellationTokenSource();
         System.Console.CancelKeyPress += (_, e) =>
         {
@@ -78,6 +81,22 @@ public static class WireTraceCli
         {
             error.WriteLine("wiretrace: cancelled");
             return 130;
+        }
+        catch (WireTrace.Storage.StoreUnavailableException e)
+        {
+            error.WriteLine($"wiretrace: {e.Message}");
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // The PostgreSQL server went away or refused a statement after the store was opened.
+            error.WriteLine($"wiretrace: database error: {e.Message.Split('\n')[0]}");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"Unhandled exception: {e}");
+            return 1;
         }
     }
 }

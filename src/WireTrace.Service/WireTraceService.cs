@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WireTrace.Reports.Html;
 using WireTrace.Reports.Json;
 using WireTrace.Storage;
 
 namespace WireTrace.Service;
 
 /// <summary>
-/// The WireTrace HTTP service over a SQLite index: <c>POST /articles</c>, <c>POST /match</c>,
+/// The WireTrace HTTP service over an index (a SQLite file or a PostgreSQL database, see <see cref="ArticleStores"/>): <c>POST /articles</c>, <c>POST /match</c>,
 /// <c>GET /stories/{id}</c>, <c>GET /stories/{id}/report</c>, <c>GET /health</c> (see docs/SERVICE.md).
 /// Bad input is answered with a 4xx status and a JSON body <c>{"error","detail"}</c>; writes are serialised
 /// (one at a time), reads run concurrently.
@@ -42,7 +41,7 @@ public static class WireTraceService
             WriteTimeoutResponse = context => WriteError(context, StatusCodes.Status504GatewayTimeout, "timeout", $"the request took longer than {options.Timeout.TotalSeconds:0.###} s"),
         });
 
-        var store = SqliteArticleStore.Open(options.Database);
+        var store = ArticleStores.Open(options.Database);
         var indexer = new StoryIndexer(store);
         var writer = new SemaphoreSlim(1, 1);
 
@@ -113,21 +112,10 @@ public static class WireTraceService
             return Results.Bytes(body.ToArray(), "application/json");
         });
 
-        app.MapGet("/stories/{id}", (string id) =>
-        {
-            var story = indexer.LoadStory(id) ?? throw UnknownStory(id);
-            var body = new MemoryStream();
-            ContractJsonWriter.WriteScan(body, story.Documents, story.Stories, [], story.Similarity);
-            return Results.Bytes(body.ToArray(), "application/json");
-        });
-
-        app.MapGet("/stories/{id}/report", (string id) =>
-        {
-            var story = indexer.LoadStory(id) ?? throw UnknownStory(id);
-            var body = new MemoryStream();
-            HtmlReportWriter.WriteScan(body, story.Documents, story.Stories, [], story.Similarity);
-            return Results.Bytes(body.ToArray(), "text/html; charset=utf-8");
-        });
+        // Stories are analysed and rendered once per store version (see StoryCache).
+        var storyCache = new StoryCache(indexer);
+        app.MapGet("/stories/{id}", (string id) => Results.Bytes(storyCache.Read(id, s => s.Json) ?? throw UnknownStory(id), "application/json"));
+        app.MapGet("/stories/{id}/report", (string id) => Results.Bytes(storyCache.Read(id, s => s.Html) ?? throw UnknownStory(id), "text/html; charset=utf-8"));
 
         app.MapFallback((HttpContext context) => throw new ApiException(StatusCodes.Status404NotFound, "not found", $"no endpoint {context.Request.Method} {context.Request.Path}"));
         return app;

@@ -8,11 +8,15 @@ namespace WireTrace.Storage;
 /// nothing. Articles added, changed or losing a story peer are marked <em>pending</em> until their stories
 /// are recomputed (<see cref="ReplaceAssignments"/>), so an interrupted run can be finished by the next one.
 /// Implementations are safe for concurrent readers; writes are serialised.
-/// The operations are set-based so that a server database (PostgreSQL, with pending work claimed by
-/// <c>FOR UPDATE SKIP LOCKED</c>) can implement the same contract.
+/// The operations are set-based so that a server database (<see cref="PostgresArticleStore"/>, with queued
+/// work claimed by workers through <see cref="IArticleQueue"/>) implements the same contract.
+/// Open one with <see cref="ArticleStores.Open"/>.
 /// </summary>
 public interface IArticleStore : IDisposable
 {
+    /// <summary>Where the store is, for messages: a file path, or a PostgreSQL address without its password.</summary>
+    string Location { get; }
+
     /// <summary>
     /// Stores a batch in one transaction. Idempotent by id: an article whose stored content (text and
     /// metadata other than the path) is identical is skipped; a different one replaces the stored one and
@@ -31,7 +35,11 @@ public interface IArticleStore : IDisposable
     /// <summary>Removes every article published before <paramref name="date"/> (articles without a date stay). Returns how many were removed.</summary>
     int ExpireBefore(DateOnly date);
 
-    /// <summary>Ids of the pending articles, in id order.</summary>
+    /// <summary>
+    /// Ids of the pending articles ready for story recomputation, in id order. Empty while any article still
+    /// waits in the queue for a worker (<see cref="IArticleQueue"/>): stories are recomputed over everything
+    /// pending at once, so the result does not depend on how the queued work was split.
+    /// </summary>
     IReadOnlyList<string> PendingIds();
 
     /// <summary>
@@ -49,7 +57,20 @@ public interface IArticleStore : IDisposable
     /// </summary>
     void ReplaceAssignments(IReadOnlyCollection<string> recomputed, IReadOnlyList<StoryAssignment> assignments);
 
+    /// <summary>
+    /// Serialises story recomputation (read pending, analyse, <see cref="ReplaceAssignments"/>) across threads
+    /// and, for a server database, across processes; writes that mark articles pending wait while it is held,
+    /// so no change slips in between what a recomputation read and what it stores. Dispose to release.
+    /// </summary>
+    IDisposable LockStories();
+
+    /// <summary>A number that grows with every committed write; while it is unchanged, every read answers the same (for caches).</summary>
+    long ChangeVersion();
+
     StoryAssignment? AssignmentOf(string articleId);
+
+    /// <summary>Every assignment, by article id (for checks and exports).</summary>
+    IReadOnlyList<StoryAssignment> AllAssignments();
 
     /// <summary>The assignments of one story (source first, then by article id); empty when there is no such story.</summary>
     IReadOnlyList<StoryAssignment> Story(string storyId);

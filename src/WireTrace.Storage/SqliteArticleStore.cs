@@ -34,6 +34,8 @@ public sealed class SqliteArticleStore : IArticleStore
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    public string Location => Path;
+
     /// <summary>Opens (creating or migrating) the store at <paramref name="path"/>.</summary>
     public static SqliteArticleStore Open(string path)
     {
@@ -124,6 +126,7 @@ public sealed class SqliteArticleStore : IArticleStore
                     post.ExecuteNonQuery();
                 }
             }
+            if (outcome.Added + outcome.Updated > 0) BumpVersion(c, tx);
             tx.Commit();
             return outcome;
         }
@@ -179,6 +182,7 @@ public sealed class SqliteArticleStore : IArticleStore
             }
             MarkPeersPending(c, tx, present);
             DeleteBySeq(c, tx, seqs);
+            if (seqs.Count > 0) BumpVersion(c, tx);
             tx.Commit();
             return seqs.Count;
         }
@@ -292,8 +296,22 @@ public sealed class SqliteArticleStore : IArticleStore
                 Set(insert, "$t", now);
                 insert.ExecuteNonQuery();
             }
+            BumpVersion(c, tx);
             tx.Commit();
         }
+    }
+
+    /// <summary>Holds this store's write lock (SQLite serialises writers per file; this keeps a recomputation and the writes of this process apart).</summary>
+    public IDisposable LockStories()
+    {
+        Monitor.Enter(_writeLock);
+        return new WriteLockHold(_writeLock);
+    }
+
+    public long ChangeVersion()
+    {
+        using var c = Connect();
+        return (long)Command(c, null, "SELECT v FROM store_version").ExecuteScalar()!;
     }
 
     public StoryAssignment? AssignmentOf(string articleId)
@@ -315,7 +333,6 @@ public sealed class SqliteArticleStore : IArticleStore
             .ToList();
     }
 
-    /// <summary>Every assignment, by article id (for checks and exports).</summary>
     public IReadOnlyList<StoryAssignment> AllAssignments()
     {
         using var c = Connect();
@@ -397,6 +414,19 @@ public sealed class SqliteArticleStore : IArticleStore
             }
         }
         if (seqs.Count > 0) Exec(c, "DELETE FROM terms WHERE df <= 0", tx);
+    }
+
+    private static void BumpVersion(SqliteConnection c, SqliteTransaction tx) => Exec(c, "UPDATE store_version SET v = v + 1", tx);
+
+    /// <summary>Releases the write lock taken by <see cref="LockStories"/> once, on the thread that took it.</summary>
+    private sealed class WriteLockHold(object gate) : IDisposable
+    {
+        private object? _gate = gate;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _gate, null) is { } g) Monitor.Exit(g);
+        }
     }
 
     private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params string[] parameters)

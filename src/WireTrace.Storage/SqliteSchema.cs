@@ -50,6 +50,10 @@ internal static class SqliteSchema
             assigned_at TEXT NOT NULL);
         CREATE INDEX assignments_by_story ON assignments(story_id);
         """,
+        """
+        CREATE TABLE store_version(v INTEGER NOT NULL);
+        INSERT INTO store_version(v) VALUES (0);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

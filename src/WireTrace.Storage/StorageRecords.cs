@@ -20,7 +20,7 @@ public readonly record struct AddOutcome(int Added, int Updated, int Unchanged)
 
 /// <summary>Counts and size of a store.</summary>
 /// <param name="Pending">Articles whose story has not been recomputed since they (or a story peer) changed.</param>
-/// <param name="BytesOnDisk">Size of the database files (main file plus write-ahead log).</param>
+/// <param name="BytesOnDisk">Size of the database files (SQLite: main file plus write-ahead log; PostgreSQL: the tables with their indexes).</param>
 public sealed record StoreStats(long Articles, long Stories, long Pending, long Terms, long BytesOnDisk)
 {
     public double BytesPerArticle => Articles == 0 ? 0 : (double)BytesOnDisk / Articles;

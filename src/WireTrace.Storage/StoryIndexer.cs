@@ -58,8 +58,10 @@ public sealed class StoryIndexer
     /// recomputed (the pending ones, their candidates and story peers).
     /// </summary>
     /// <param name="progress">Pairs analysed so far and their total.</param>
+    /// <remarks>Runs under <see cref="IArticleStore.LockStories"/>, so recomputations never overlap (across processes for PostgreSQL).</remarks>
     public int RecomputePending(Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var storyLock = _store.LockStories();
         var pending = _store.PendingIds();
         if (pending.Count == 0) return 0;
         // When everything is pending (a first import) the neighbourhood is the whole store.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using WireTrace.Tests;
 using Xunit.Abstractions;
 
 namespace WireTrace.Service.Tests;
@@ -8,7 +9,7 @@ namespace WireTrace.Service.Tests;
 /// <summary>
 /// A bounded load run on loopback: a fixed number of requests from a few concurrent clients against an index
 /// holding the demo corpus and filler articles, then stop. Records throughput and p50/p99 latency per endpoint
-/// (printed, and written to <c>$TMP/wiretrace-service-load.txt</c>); fails on any error answer.
+/// (printed, and written to <c>$TMP/wiretrace-service-load.txt</c>, <c>-postgres.txt</c> for PostgreSQL); fails on any error answer.
 /// </summary>
 public sealed class LoadRunTests(ITestOutputHelper output)
 {
@@ -18,7 +19,19 @@ public sealed class LoadRunTests(ITestOutputHelper output)
     [Fact]
     public async Task Bounded_load_run_has_no_errors_and_reports_latencies()
     {
-        await using var host = await ServiceHost.StartAsync();
+        await LoadRun(null, "wiretrace-service-load.txt", "SQLite");
+    }
+
+    [PostgresFact]
+    public async Task Bounded_load_run_on_postgres_has_no_errors_and_reports_latencies()
+    {
+        using var db = TestPostgres.CreateDatabase("load");
+        await LoadRun(db.Uri, "wiretrace-service-load-postgres.txt", "PostgreSQL");
+    }
+
+    private async Task LoadRun(string? database, string reportFile, string storeName)
+    {
+        await using var host = await ServiceHost.StartAsync(database: database);
         var client = host.Client;
         var seed = Demo.Articles();
         for (int i = 0; i < 200; i++) seed.Add(new JsonObject { ["id"] = $"filler-{i}", ["text"] = Synthetic.Text(i) });
@@ -32,7 +45,7 @@ public sealed class LoadRunTests(ITestOutputHelper output)
             ("POST /match", _ => client.PostAsync("/match", ServiceHost.Raw(match))),
             ("POST /articles", i => client.PostAsync("/articles", ServiceHost.Json(new JsonObject { ["id"] = $"new-{i}", ["text"] = Synthetic.Text(100_000 + i) }))),
         };
-        var report = new List<string> { $"{Clients} clients, {RequestsPerEndpoint} requests per endpoint, index of {seed.Count} articles, loopback, {Environment.ProcessorCount} cores" };
+        var report = new List<string> { $"{storeName}: {Clients} clients, {RequestsPerEndpoint} requests per endpoint, index of {seed.Count} articles, loopback, {Environment.ProcessorCount} cores" };
         foreach (var (name, send) in endpoints)
         {
             var latencies = new ConcurrentBag<double>();
@@ -57,7 +70,7 @@ public sealed class LoadRunTests(ITestOutputHelper output)
             report.Add($"{name,-20} {RequestsPerEndpoint / clock.Elapsed.TotalSeconds,8:F1} req/s   p50 {Percentile(sorted, 0.50),8:F1} ms   p99 {Percentile(sorted, 0.99),8:F1} ms");
         }
         foreach (var line in report) output.WriteLine(line);
-        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "wiretrace-service-load.txt"), report);
+        File.WriteAllLines(Path.Combine(Path.GetTempPath(), reportFile), report);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

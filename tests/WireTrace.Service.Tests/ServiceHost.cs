@@ -22,11 +22,12 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ServiceHost> StartAsync(long maxRequestBytes = 1024 * 1024, TimeSpan? timeout = null)
+    /// <param name="database">The <c>--db</c> value; null for a SQLite file in a temporary folder.</param>
+    public static async Task<ServiceHost> StartAsync(long maxRequestBytes = 1024 * 1024, TimeSpan? timeout = null, string? database = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "wiretrace-service-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var app = WireTraceService.Build(new WireTraceServiceOptions(Path.Combine(folder, "service.db"), "http://127.0.0.1:0", maxRequestBytes, timeout));
+        var app = WireTraceService.Build(new WireTraceServiceOptions(database ?? Path.Combine(folder, "service.db"), "http://127.0.0.1:0", maxRequestBytes, timeout));
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(120) };
         return new ServiceHost(folder, app, client);

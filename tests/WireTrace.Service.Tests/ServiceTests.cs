@@ -4,15 +4,66 @@ using System.Text.Json.Nodes;
 
 namespace WireTrace.Service.Tests;
 
-public sealed class ServiceTests : IAsyncLifetime
+/// <summary>The service over a SQLite file.</summary>
+public sealed class ServiceTests : ServiceContract, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wiretrace-service-sqlite-").FullName;
+
+    protected override string Database => Path.Combine(_folder, "service.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>The service over a PostgreSQL database of its own (see <see cref="WireTrace.Tests.TestPostgres"/>).</summary>
+public sealed class PostgresServiceTests : ServiceContract, IDisposable
+{
+    private readonly WireTrace.Tests.TestDatabase _db = WireTrace.Tests.TestPostgres.CreateDatabase("service");
+
+    protected override string Database => _db.Uri;
+
+    public void Dispose() => _db.Dispose();
+}
+
+/// <summary>What the service does, whichever store it runs on.</summary>
+public abstract class ServiceContract : IAsyncLifetime
 {
     private ServiceHost _host = null!;
 
     private HttpClient Client => _host.Client;
 
-    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync();
+    /// <summary>The <c>--db</c> value.</summary>
+    protected abstract string Database { get; }
+
+    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync(database: Database);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_story_read_again_is_served_from_the_cache_until_the_store_changes_even_from_another_process()
+    {
+        await PostDemo();
+        var first = await (await Client.GetAsync("/stories/afp-flood-source")).Content.ReadAsStringAsync();
+        var again = await (await Client.GetAsync("/stories/afp-flood-source")).Content.ReadAsStringAsync();
+        Assert.Equal(first, again);
+        Assert.DoesNotContain("\"late-copy\"", first);
+
+        // A write through another store instance on the same database (as another process would) invalidates it.
+        using (var other = WireTrace.Storage.ArticleStores.Open(Database))
+        {
+            var indexer = new WireTrace.Storage.StoryIndexer(other);
+            indexer.Add([WireTrace.Core.Documents.Article.FromText("late-copy", null, "Copycat News - " + Demo.Text("afp-flood-source"))]);
+            indexer.RecomputePending();
+        }
+        var story = await (await Client.GetAsync("/stories/afp-flood-source")).ReadJson();
+        var members = story.GetProperty("stories")[0].GetProperty("members").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("late-copy", members);
+        string report = await (await Client.GetAsync("/stories/afp-flood-source/report")).Content.ReadAsStringAsync();
+        Assert.Contains("late-copy", report);
+    }
 
     private async Task<JsonElement> PostDemo()
     {

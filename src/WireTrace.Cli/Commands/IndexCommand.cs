@@ -8,19 +8,20 @@ using WireTrace.Storage;
 namespace WireTrace.Cli.Commands;
 
 /// <summary>
-/// <c>wiretrace index add|remove|expire|stats --db FILE</c>: a persistent SQLite index of articles and
-/// their stories (see docs/SERVICE.md).
+/// <c>wiretrace index add|remove|expire|stats --db DB</c>: a persistent index of articles and their stories, in a
+/// SQLite file or a PostgreSQL database (see docs/SERVICE.md).
 /// </summary>
 internal static class IndexCommand
 {
     public const string DefaultDatabase = "wiretrace.db";
 
-    /// <summary><c>--db FILE</c>, default <c>wiretrace.db</c> in the current folder.</summary>
-    internal static Option<FileInfo> DbOption() => new("--db")
+    /// <summary><c>--db DB</c>, default <c>wiretrace.db</c> in the current folder.</summary>
+    internal static Option<string> DbOption() => new("--db")
     {
-        Description = "The SQLite index file (created if missing).",
-        HelpName = "FILE",
-        DefaultValueFactory = _ => new FileInfo(DefaultDatabase),
+        Description = "The index: a SQLite file (created if missing), or a PostgreSQL database as postgres://user:password@host:port/database " +
+            "(or an Npgsql connection string 'Host=...;Database=...'), shared by several processes.",
+        HelpName = "DB",
+        DefaultValueFactory = _ => DefaultDatabase,
     };
 
     public static Command Create(IAnsiConsole console, TextWriter error)
@@ -46,17 +47,27 @@ internal static class IndexCommand
             Description = "Articles stored per transaction.",
             DefaultValueFactory = _ => 200,
         };
+        var enqueue = new Option<bool>("--enqueue")
+        {
+            Description = "PostgreSQL only: just store the articles in the shared queue, without analysing them or recomputing stories; " +
+                "'wiretrace worker' processes (on any machine) prepare them and recompute the stories.",
+        };
         var quiet = CliOptions.Quiet();
         var command = new Command("add", "Store articles (an id already stored with the same content is skipped, with other content replaced), then recompute the stories they touch.")
         {
-            paths, db, batch, quiet,
+            paths, db, batch, enqueue, quiet,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Add(parse.GetValue(paths)!, parse.GetValue(db)!, Math.Max(1, parse.GetValue(batch)), parse.GetValue(quiet), console, error, cancel)));
+        command.SetAction((parse, cancel) => Task.FromResult(Add(parse.GetValue(paths)!, parse.GetValue(db)!, Math.Max(1, parse.GetValue(batch)), parse.GetValue(enqueue), parse.GetValue(quiet), console, error, cancel)));
         return command;
     }
 
-    private static int Add(string[] paths, FileInfo db, int batchSize, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    private static int Add(string[] paths, string db, int batchSize, bool enqueueOnly, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
     {
+        if (enqueueOnly && !ArticleStores.IsPostgres(db))
+        {
+            error.WriteLine("wiretrace: --enqueue needs a PostgreSQL --db (postgres://...): workers share its queue; a SQLite file is indexed by 'index add' itself.");
+            return 2;
+        }
         var reader = new CorpusReader();
         var problems = new List<SkippedInput>();
         var files = reader.Discover(paths, problems);
@@ -66,8 +77,10 @@ internal static class IndexCommand
             error.WriteLine("wiretrace: no readable input: give files or folders holding .txt, .md, .html, .jsonl or .csv articles.");
             return 2;
         }
-        using var store = SqliteArticleStore.Open(db.FullName);
+        using var store = ArticleStores.Open(db);
         var indexer = new StoryIndexer(store);
+        var queue = store as IArticleQueue;
+        Func<IReadOnlyList<Article>, AddOutcome> save = enqueueOnly ? queue!.Enqueue : indexer.Add;
         var outcome = new AddOutcome();
         bool interactive = !quiet && console.Profile.Capabilities.Interactive;
 
@@ -84,7 +97,7 @@ internal static class IndexCommand
                             batch.Add(read.Article);
                             if (batch.Count >= batchSize)
                             {
-                                outcome += indexer.Add(batch);
+                                outcome += save(batch);
                                 batch.Clear();
                             }
                             break;
@@ -95,7 +108,7 @@ internal static class IndexCommand
                 }
                 advance?.Invoke(file.Length);
             }
-            if (batch.Count > 0) outcome += indexer.Add(batch);
+            if (batch.Count > 0) outcome += save(batch);
         }
 
         int recomputed = 0;
@@ -108,6 +121,7 @@ internal static class IndexCommand
                 {
                     var task = ctx.AddTask("storing", maxValue: total);
                     Store(bytes => task.Increment(bytes));
+                    if (enqueueOnly) return;
                     var stories = ctx.AddTask("recomputing stories", maxValue: 1);
                     recomputed = indexer.RecomputePending((done, all) =>
                     {
@@ -120,14 +134,16 @@ internal static class IndexCommand
         else
         {
             Store(null);
-            recomputed = indexer.RecomputePending(cancellationToken: cancel);
+            if (!enqueueOnly) recomputed = indexer.RecomputePending(cancellationToken: cancel);
         }
         foreach (var s in problems) error.WriteLine($"wiretrace: skipped {s}");
         if (!quiet)
         {
             var stats = store.Stats();
-            console.MarkupLine($"{outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged; stories recomputed for {recomputed} articles");
-            WriteStats(console, stats, store.Path);
+            console.MarkupLine(enqueueOnly
+                ? $"{outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged; queued for workers"
+                : $"{outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged; stories recomputed for {recomputed} articles");
+            WriteStats(console, stats, store);
         }
         return 0;
     }
@@ -139,7 +155,7 @@ internal static class IndexCommand
         var command = new Command("remove", "Remove articles and recompute the stories they were in.") { ids, db };
         command.SetAction((parse, cancel) =>
         {
-            using var store = SqliteArticleStore.Open(parse.GetValue(db)!.FullName);
+            using var store = ArticleStores.Open(parse.GetValue(db)!);
             var given = parse.GetValue(ids)!;
             int removed = store.Remove(given);
             new StoryIndexer(store).RecomputePending(cancellationToken: cancel);
@@ -166,7 +182,7 @@ internal static class IndexCommand
                 error.WriteLine($"wiretrace: --before wants a date as yyyy-MM-dd, not '{parse.GetValue(before)}'.");
                 return Task.FromResult(2);
             }
-            using var store = SqliteArticleStore.Open(parse.GetValue(db)!.FullName);
+            using var store = ArticleStores.Open(parse.GetValue(db)!);
             int removed = store.ExpireBefore(date);
             new StoryIndexer(store).RecomputePending(cancellationToken: cancel);
             console.MarkupLine($"{removed} expired (published before {date:yyyy-MM-dd})");
@@ -181,21 +197,27 @@ internal static class IndexCommand
         var command = new Command("stats", "Articles, stories, size on disk and bytes per article.") { db };
         command.SetAction(parse =>
         {
-            using var store = SqliteArticleStore.Open(parse.GetValue(db)!.FullName);
-            WriteStats(console, store.Stats(), store.Path);
+            using var store = ArticleStores.Open(parse.GetValue(db)!);
+            WriteStats(console, store.Stats(), store);
             return 0;
         });
         return command;
     }
 
-    private static void WriteStats(IAnsiConsole console, StoreStats s, string path)
+    private static void WriteStats(IAnsiConsole console, StoreStats s, IArticleStore store)
     {
-        console.MarkupLine($"index {Markup.Escape(path)}");
+        console.MarkupLine($"index {Markup.Escape(store.Location)}");
         console.MarkupLine($"  articles        {s.Articles}");
         console.MarkupLine($"  stories         {s.Stories}");
         console.MarkupLine($"  pending         {s.Pending}");
         console.MarkupLine($"  terms           {s.Terms}");
         console.MarkupLine($"  size on disk    {s.BytesOnDisk} bytes");
         console.MarkupLine($"  bytes/article   {s.BytesPerArticle:F0}");
+        if (store is IArticleQueue queue)
+        {
+            var q = queue.QueueState();
+            console.MarkupLine($"  queued          {q.Queued}");
+            console.MarkupLine($"  claimed         {q.Claimed}");
+        }
     }
 }

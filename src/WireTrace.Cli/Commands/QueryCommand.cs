@@ -9,7 +9,7 @@ using WireTrace.Storage;
 
 namespace WireTrace.Cli.Commands;
 
-/// <summary><c>wiretrace query FILE --db FILE [--json F]</c>: the story and source of articles matched against the index, without adding them.</summary>
+/// <summary><c>wiretrace query FILE --db DB [--json F]</c>: the story and source of articles matched against the index, without adding them.</summary>
 internal static class QueryCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
@@ -27,11 +27,11 @@ internal static class QueryCommand
         return command;
     }
 
-    private static int Run(string[] paths, FileInfo db, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    private static int Run(string[] paths, string db, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
     {
-        if (!db.Exists)
+        if (!ArticleStores.IsPostgres(db) && !File.Exists(db))
         {
-            error.WriteLine($"wiretrace: no index at {db.FullName}; create one with 'wiretrace index add PATH... --db {db.Name}'.");
+            error.WriteLine($"wiretrace: no index at {Path.GetFullPath(db)}; create one with 'wiretrace index add PATH... --db {db}'.");
             return 2;
         }
         var reader = new CorpusReader();
@@ -49,7 +49,7 @@ internal static class QueryCommand
             return 2;
         }
 
-        using var store = SqliteArticleStore.Open(db.FullName);
+        using var store = ArticleStores.Open(db);
         var result = new StoryIndexer(store).Match(queries, cancellationToken: cancel);
         if (json != null)
         {

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Spectre.Console;
 using WireTrace.Service;
+using WireTrace.Storage;
 
 namespace WireTrace.Cli.Commands;
 
-/// <summary><c>wiretrace serve --db FILE --urls URL</c>: the HTTP service over an index (see docs/SERVICE.md).</summary>
+/// <summary><c>wiretrace serve --db DB --urls URL</c>: the HTTP service over an index (see docs/SERVICE.md).</summary>
 internal static class ServeCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
@@ -27,10 +28,10 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var options = new WireTraceServiceOptions(parse.GetValue(db)!.FullName, parse.GetValue(urls)!, parse.GetValue(maxBytes));
+            var options = new WireTraceServiceOptions(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(maxBytes));
             await using var app = WireTraceService.Build(options);
             await app.StartAsync(cancel);
-            console.MarkupLine($"serving {Markup.Escape(options.Database)} on {Markup.Escape(string.Join(", ", app.Urls))} (Ctrl+C stops)");
+            console.MarkupLine($"serving {Markup.Escape(PostgresAddress.Redact(options.Database))} on {Markup.Escape(string.Join(", ", app.Urls))} (Ctrl+C stops)");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancel);
