@@ -55,6 +55,7 @@ internal sealed class Kernels
     /// Layer normalisation of each row of x[rows, d] into y: <c>(x − mean) · (scale · rsqrt(var + eps)) + bias</c>,
     /// var the mean squared deviation (as the graph computes it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LayerNorm(ReadOnlySpan<float> x, int rows, int d, float[] scale, float[] bias, float eps, Span<float> y)
     {
         for (int r = 0; r < rows; r++)
@@ -152,6 +153,7 @@ internal sealed class Kernels
 
     // ---- dense: plain -------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DensePlain(ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
     {
         int k = w.K, n = w.N;
@@ -187,6 +189,7 @@ internal sealed class Kernels
 
     // ---- dense: Vector512, 8 rows × 32 columns per tile ----------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dense512(ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
     {
         int k = w.K, n = w.N;
@@ -220,6 +223,7 @@ internal sealed class Kernels
         v.StoreUnsafe(ref dst);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile512x8(ref float a, int k, ref float w, ref float c, int n, Vector512<float> b0, Vector512<float> b1, Epilogue epilogue)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
@@ -264,6 +268,7 @@ internal sealed class Kernels
         Store512(c70, b0, ref r7, epilogue); Store512(c71, b1, ref Unsafe.Add(ref r7, 16), epilogue);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile512x1(ref float a, int k, ref float w, ref float c, Vector512<float> b0, Vector512<float> b1, Epilogue epilogue)
     {
         Vector512<float> c0 = default, c1 = default;
@@ -279,6 +284,7 @@ internal sealed class Kernels
 
     // ---- dense: Vector256, 6 rows × 16 columns per tile (two tiles per panel) -------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dense256(ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
     {
         int k = w.K, n = w.N;
@@ -316,6 +322,7 @@ internal sealed class Kernels
         v.StoreUnsafe(ref dst);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile256x6(ref float a, int k, ref float w, ref float c, int n, Vector256<float> b0, Vector256<float> b1, Epilogue epilogue)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -352,6 +359,7 @@ internal sealed class Kernels
         Store256(c50, b0, ref r5, epilogue); Store256(c51, b1, ref Unsafe.Add(ref r5, 8), epilogue);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile256x1(ref float a, int k, ref float w, ref float c, Vector256<float> b0, Vector256<float> b1, Epilogue epilogue)
     {
         Vector256<float> c0 = default, c1 = default;

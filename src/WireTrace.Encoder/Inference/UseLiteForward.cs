@@ -126,6 +126,7 @@ internal sealed class UseLiteForward
     }
 
     /// <summary>Scaled dot-product attention of one sentence's n rows over themselves, per head.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Attention(Workspace ws, TransformerLayerWeights layer, int start, int n, Span<float> qkv, Span<float> attended)
     {
         int attention = layer.Output.K, heads = layer.Heads, dh = layer.HeadWidth, stride = 3 * attention;

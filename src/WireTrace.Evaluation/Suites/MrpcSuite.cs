@@ -26,7 +26,7 @@ public sealed class MrpcSuite : IEvaluationSuite
         var evaluated = split == EvalSplit.Train ? train : dataset.Read(split == EvalSplit.Dev ? MrpcSplit.Validation : MrpcSplit.Test).ToList();
         if (request.Limit is { } limit) evaluated = evaluated.Take(limit).ToList();
 
-        var scorer = new SentencePairScorer(train.SelectMany(p => new[] { p.S1, p.S2 }));
+        var scorer = new SentencePairScorer(train.SelectMany(p => new[] { p.S1, p.S2 }), request.ScorerOrLexical);
         var trainScores = train.Select(p => new ScoredExample(scorer.Score(p.S1, p.S2), p.Paraphrase)).ToList();
         var chosen = ThresholdSelection.Best(trainScores, ThresholdObjective.Accuracy);
 
