@@ -197,20 +197,61 @@ internal sealed class Kernels
         ref float ry = ref MemoryMarshal.GetReference(y);
         ref float rw = ref MemoryMarshal.GetArrayDataReference(w.Panels);
         ref float rb = ref MemoryMarshal.GetArrayDataReference(w.Bias);
+        int full = rows - rows % 8, tail = rows - full;
+        using var tailRows = new TailRows(x, full, tail, 8, k);
+        Span<float> tailOut = stackalloc float[8 * Panel];
         for (int panel = 0; panel < n / Panel; panel++)
         {
             ref float pw = ref Unsafe.Add(ref rw, (nint)panel * k * Panel);
             var b0 = Vector512.LoadUnsafe(ref rb, (nuint)(panel * Panel));
             var b1 = Vector512.LoadUnsafe(ref rb, (nuint)(panel * Panel + 16));
-            int i = 0;
-            for (; i + 8 <= rows; i += 8)
+            for (int i = 0; i < full; i += 8)
             {
                 Tile512x8(ref Unsafe.Add(ref rx, (nint)i * k), k, ref pw, ref Unsafe.Add(ref ry, (nint)i * n + panel * Panel), n, b0, b1, epilogue);
             }
-            for (; i < rows; i++)
-            {
-                Tile512x1(ref Unsafe.Add(ref rx, (nint)i * k), k, ref pw, ref Unsafe.Add(ref ry, (nint)i * n + panel * Panel), b0, b1, epilogue);
-            }
+            if (tail == 0) continue;
+            // The last rows % 8 rows run as a full tile over zero-padded copies (a 1-row kernel would be latency-bound).
+            tailRows.Load(y, n, panel * Panel, Panel, tailOut);
+            Tile512x8(ref tailRows.First, k, ref pw, ref MemoryMarshal.GetReference(tailOut), Panel, b0, b1, epilogue);
+            tailRows.Store(tailOut, Panel, y, n, panel * Panel);
+        }
+    }
+
+    /// <summary>
+    /// The last rows of a product padded to a full register tile: the input rows copied into a zeroed buffer,
+    /// and the matching output block moved through a small scratch tile (so residual accumulation sees the old values).
+    /// </summary>
+    private readonly ref struct TailRows
+    {
+        private readonly float[]? _rows;
+        private readonly int _first, _count;
+
+        public TailRows(ReadOnlySpan<float> x, int first, int count, int tileRows, int k)
+        {
+            _first = first;
+            _count = count;
+            if (count == 0) return;
+            _rows = System.Buffers.ArrayPool<float>.Shared.Rent(tileRows * k);
+            Array.Clear(_rows, 0, tileRows * k);
+            x.Slice(first * k, count * k).CopyTo(_rows);
+        }
+
+        public ref float First => ref MemoryMarshal.GetArrayDataReference(_rows!);
+
+        public void Load(ReadOnlySpan<float> y, int n, int column, int width, Span<float> tile)
+        {
+            tile.Clear();
+            for (int r = 0; r < _count; r++) y.Slice((_first + r) * n + column, width).CopyTo(tile.Slice(r * width, width));
+        }
+
+        public void Store(ReadOnlySpan<float> tile, int width, Span<float> y, int n, int column)
+        {
+            for (int r = 0; r < _count; r++) tile.Slice(r * width, width).CopyTo(y.Slice((_first + r) * n + column, width));
+        }
+
+        public void Dispose()
+        {
+            if (_rows != null) System.Buffers.ArrayPool<float>.Shared.Return(_rows);
         }
     }
 
@@ -268,19 +309,6 @@ internal sealed class Kernels
         Store512(c70, b0, ref r7, epilogue); Store512(c71, b1, ref Unsafe.Add(ref r7, 16), epilogue);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile512x1(ref float a, int k, ref float w, ref float c, Vector512<float> b0, Vector512<float> b1, Epilogue epilogue)
-    {
-        Vector512<float> c0 = default, c1 = default;
-        for (int p = 0; p < k; p++)
-        {
-            var x = Vector512.Create(Unsafe.Add(ref a, p));
-            c0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref w, (nuint)(p * Panel)), c0);
-            c1 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref w, (nuint)(p * Panel + 16)), c1);
-        }
-        Store512(c0, b0, ref c, epilogue);
-        Store512(c1, b1, ref Unsafe.Add(ref c, 16), epilogue);
-    }
 
     // ---- dense: Vector256, 6 rows × 16 columns per tile (two tiles per panel) -------------------
 
@@ -292,6 +320,9 @@ internal sealed class Kernels
         ref float ry = ref MemoryMarshal.GetReference(y);
         ref float rw = ref MemoryMarshal.GetArrayDataReference(w.Panels);
         ref float rb = ref MemoryMarshal.GetArrayDataReference(w.Bias);
+        int full = rows - rows % 6, tail = rows - full;
+        using var tailRows = new TailRows(x, full, tail, 6, k);
+        Span<float> tailOut = stackalloc float[6 * 16];
         for (int panel = 0; panel < n / Panel; panel++)
         {
             for (int half = 0; half < 2; half++)
@@ -300,15 +331,14 @@ internal sealed class Kernels
                 ref float pw = ref Unsafe.Add(ref rw, (nint)panel * k * Panel + half * 16);
                 var b0 = Vector256.LoadUnsafe(ref rb, (nuint)col);
                 var b1 = Vector256.LoadUnsafe(ref rb, (nuint)(col + 8));
-                int i = 0;
-                for (; i + 6 <= rows; i += 6)
+                for (int i = 0; i < full; i += 6)
                 {
                     Tile256x6(ref Unsafe.Add(ref rx, (nint)i * k), k, ref pw, ref Unsafe.Add(ref ry, (nint)i * n + col), n, b0, b1, epilogue);
                 }
-                for (; i < rows; i++)
-                {
-                    Tile256x1(ref Unsafe.Add(ref rx, (nint)i * k), k, ref pw, ref Unsafe.Add(ref ry, (nint)i * n + col), b0, b1, epilogue);
-                }
+                if (tail == 0) continue;
+                tailRows.Load(y, n, col, 16, tailOut);
+                Tile256x6(ref tailRows.First, k, ref pw, ref MemoryMarshal.GetReference(tailOut), 16, b0, b1, epilogue);
+                tailRows.Store(tailOut, 16, y, n, col);
             }
         }
     }
@@ -359,17 +389,4 @@ internal sealed class Kernels
         Store256(c50, b0, ref r5, epilogue); Store256(c51, b1, ref Unsafe.Add(ref r5, 8), epilogue);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile256x1(ref float a, int k, ref float w, ref float c, Vector256<float> b0, Vector256<float> b1, Epilogue epilogue)
-    {
-        Vector256<float> c0 = default, c1 = default;
-        for (int p = 0; p < k; p++)
-        {
-            var x = Vector256.Create(Unsafe.Add(ref a, p));
-            c0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref w, (nuint)(p * Panel)), c0);
-            c1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref w, (nuint)(p * Panel + 8)), c1);
-        }
-        Store256(c0, b0, ref c, epilogue);
-        Store256(c1, b1, ref Unsafe.Add(ref c, 8), epilogue);
-    }
 }
