@@ -181,18 +181,40 @@ internal static class ModelsCommand
         }
         var loaded = clock.Elapsed;
         long tokens = sentences.Sum(s => (long)encoder.Tokenizer.Encode(s).Length);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         clock.Restart();
         var vectors = encoder.Encode(sentences);
         var encoding = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         console.WriteLine($"model loaded in {loaded.TotalMilliseconds:F0} ms ({encoder.EngineDescription}, {threads} thread(s))");
         console.WriteLine($"{sentences.Count:N0} sentences, {tokens:N0} pieces ({(double)tokens / Math.Max(1, sentences.Count):F1} per sentence), encoded in {encoding.TotalSeconds:F2} s: " +
             $"{sentences.Count / encoding.TotalSeconds:N0} sentences/s");
+        // CPU time is what the machine's load does not inflate: sentences per CPU-second is the one-core rate.
+        console.WriteLine($"CPU time {cpu.TotalSeconds:F2} s: {sentences.Count / cpu.TotalSeconds:N0} sentences per CPU-second; load average {LoadAverage()}");
         if (encoder.DenseMultiplyAddsPerToken is { } macs)
         {
             console.WriteLine($"dense layers: {2.0 * macs * tokens / encoding.TotalSeconds / 1e9:F1} GFLOP/s ({2.0 * macs / 1e6:F1} MFLOP per piece)");
         }
+        if (encoder.DenseMultiplyAddsPerToken is { } perPiece)
+        {
+            console.WriteLine($"dense layers per CPU-second: {2.0 * perPiece * tokens / cpu.TotalSeconds / 1e9:F1} GFLOP");
+        }
         if (vectors.Length > 0 && vectors[0].Length != UniversalSentenceEncoder.Dimensions) throw new InvalidOperationException("unexpected vector length");
         return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 }
