@@ -28,8 +28,12 @@ for (const line of lines) {
   await model.embed(sentences.slice(0, 8)); // warm-up
   const load = performance.now() - t;
   t = performance.now();
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < sentences.length; i += batch) await model.embed(sentences.slice(i, i + batch));
   const seconds = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(`backend ${tf.getBackend()}, Node ${process.version}; model load + warm-up ${load.toFixed(0)} ms`);
   console.log(`${sentences.length} sentences in batches of ${batch}: ${seconds.toFixed(2)} s, ${(sentences.length / seconds).toFixed(0)} sentences/s`);
+  console.log(`CPU time ${cpuSeconds.toFixed(2)} s: ${(sentences.length / cpuSeconds).toFixed(0)} sentences per CPU-second; load average ${require("os").loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -13,8 +13,8 @@ namespace WireTrace.Benchmarks.Encoder;
 /// weight repacking), encoding throughput (results per sentence: OperationsPerInvoke) one sentence per call on
 /// one thread, all sentences in one call on one thread, and all sentences in one call on all cores; and the dense
 /// kernel alone (one FFN layer, 256 tokens × 512 → 1536: 0.403 GFLOP per call). Sentence sets: <c>news</c> = the
-/// 32 sentences of the demo's agency story (long news sentences, 31 pieces on average); <c>sts</c> = the first
-/// 256 sentences of STS Benchmark test (short captions and headlines, 11 pieces on average). Needs the model
+/// 31 sentences of the demo's agency story, repeated to 256 (long news sentences, 32.1 pieces on average); <c>sts</c> =
+/// the first 256 sentences of STS Benchmark test (short captions and headlines, 9.0 pieces on average). Needs the model
 /// installed (wiretrace models install).
 /// Run with: dotnet run -c Release --project bench/WireTrace.Benchmarks -- --filter '*EncoderBenchmarks*'
 /// </summary>
