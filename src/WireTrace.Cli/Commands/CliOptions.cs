@@ -11,6 +11,20 @@ internal static class CliOptions
         HelpName = "FILE",
     };
 
+    /// <summary><c>--similarity lexical|blend</c>: the sentence scorer (see <see cref="ScorerChoice"/>).</summary>
+    public static Option<string> Similarity()
+    {
+        var option = new Option<string>("--similarity")
+        {
+            Description = "Sentence similarity: lexical (default, needs nothing) or blend (the USE-lite sentence encoder's cosine blended with the lexical score, " +
+                "with aligner thresholds tuned for it; needs 'wiretrace models install').",
+            HelpName = "lexical|blend",
+            DefaultValueFactory = _ => "lexical",
+        };
+        option.AcceptOnlyFromAmong("lexical", "blend");
+        return option;
+    }
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "Print no progress and no summary; only errors (and the files asked for).",

@@ -27,12 +27,16 @@ internal static class CompareCommand
         };
         var html = ScanCommand.HtmlOption();
         command.Options.Add(html);
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(json), parse.GetValue(asGiven), console, error, cancel, parse.GetValue(html))));
+        var similarity = CliOptions.Similarity();
+        command.Options.Add(similarity);
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(json), parse.GetValue(asGiven), console, error, cancel, parse.GetValue(html), parse.GetValue(similarity))));
         return command;
     }
 
-    private static int Run(string a, string b, FileInfo? json, bool asGiven, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? html = null)
+    private static int Run(string a, string b, FileInfo? json, bool asGiven, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? html = null, string? similarity = null)
     {
+        var scorer = ScorerChoice.Resolve(similarity, "compare", error);
+        if (scorer == null) return 1;
         var context = new AnalysisContext(new TextAnalyzer(EnglishStemmer.Default));
         var docA = LoadOne(a, context, console, error, cancel);
         var docB = LoadOne(b, context, console, error, cancel);
@@ -42,10 +46,11 @@ internal static class CompareCommand
             error.WriteLine("wiretrace: A and B are the same article.");
             return 2;
         }
-        var analyzer = context.CreateAnalyzer();
+        var analyzer = scorer.CreateAnalyzer(context);
         var analysis = asGiven ? analyzer.Analyze(docA, docB) : analyzer.AnalyzeEitherWay(docA, docB);
         var (source, derived) = analysis.SourceId == docA.Id && analysis.DerivedId == docB.Id ? (docA, docB) : (docB, docA);
         new ConsoleReport(console).WriteCompare(source, derived, analysis);
+        console.MarkupLine($"sentence similarity: {Markup.Escape(analyzer.Similarity.Name)}");
         if (json != null)
         {
             json.Directory?.Create();

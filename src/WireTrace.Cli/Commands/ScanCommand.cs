@@ -24,11 +24,12 @@ internal static class ScanCommand
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
         var html = HtmlOption();
+        var similarity = CliOptions.Similarity();
         var command = new Command("scan", "Read articles, find which ones carry the same story, the source of each story, and how every other member was derived from it.")
         {
-            paths, json, quiet, html,
+            paths, json, quiet, html, similarity,
         };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(quiet), console, error, cancel, parse.GetValue(html))));
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(quiet), console, error, cancel, parse.GetValue(html), parse.GetValue(similarity))));
         return command;
     }
 
@@ -39,8 +40,10 @@ internal static class ScanCommand
         HelpName = "FILE",
     };
 
-    private static int Run(string[] paths, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? html = null)
+    private static int Run(string[] paths, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? html = null, string? similarity = null)
     {
+        var scorer = ScorerChoice.Resolve(similarity, "scan", error);
+        if (scorer == null) return 1;
         var clock = Stopwatch.StartNew();
         var context = new AnalysisContext(new TextAnalyzer(EnglishStemmer.Default));
         bool interactive = !quiet && console.Profile.Capabilities.Interactive;
@@ -57,7 +60,7 @@ internal static class ScanCommand
             return 2;
         }
 
-        var analyzer = context.CreateAnalyzer();
+        var analyzer = scorer.CreateAnalyzer(context);
         var builder = new StoryBuilder(analyzer);
         StoryResult stories;
         if (interactive)

@@ -26,7 +26,7 @@ public sealed class BbcSuite : IEvaluationSuite
         var text = new TextAnalyzer(EnglishStemmer.Default);
         var pairs = dataset.Read(request.Limit).ToList();
         var outcomes = new PairOutcome[pairs.Count];
-        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, k => outcomes[k] = Analyse(pairs[k], text));
+        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, k => outcomes[k] = Analyse(pairs[k], text, request.Scorer));
 
         var counts = outcomes.Aggregate(default(AlignmentCounts), (sum, o) => sum + o.Alignment);
         int excerpts = outcomes.Count(o => o.Relation == Relation.Excerpt);
@@ -57,12 +57,12 @@ public sealed class BbcSuite : IEvaluationSuite
     /// <summary>What one pair gave.</summary>
     internal sealed record PairOutcome(Relation Relation, AlignmentCounts Alignment, int SummarySentences, int SummarySentencesWithoutGold);
 
-    internal static PairOutcome Analyse(BbcNewsSummaryPair pair, TextAnalyzer text)
+    internal static PairOutcome Analyse(BbcNewsSummaryPair pair, TextAnalyzer text, SentenceScorer? scorer = null)
     {
         var context = new AnalysisContext(text);
         var article = context.Add(new Article(pair.Id, null, pair.Article, pair.Body, pair.Title));
         var summary = context.Add(new Article(pair.Id + "-summary", null, pair.Summary, new TextSpan(0, pair.Summary.Length)));
-        var analysis = context.CreateAnalyzer().Analyze(article, summary);
+        var analysis = (scorer ?? SentenceScorer.Lexical).CreateAnalyzer(context).Analyze(article, summary);
         var gold = EqualSentenceGold(article.Model, summary.Model);
         return new PairOutcome(analysis.Relation, AlignmentCounts.Score(analysis.Alignments, gold), summary.Model.Sentences.Count,
             summary.Model.Sentences.Count - gold.Count);

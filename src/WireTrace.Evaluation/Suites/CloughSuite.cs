@@ -49,7 +49,7 @@ public sealed class CloughSuite : IEvaluationSuite
             var context = new AnalysisContext(text);
             var source = context.Add(new Article($"source-{k}", null, answers[k].Source, new TextSpan(0, answers[k].Source.Length)));
             var answer = context.Add(new Article($"answer-{k}", null, answers[k].Answer, new TextSpan(0, answers[k].Answer.Length)));
-            relations[k] = context.CreateAnalyzer().Analyze(source, answer).Relation;
+            relations[k] = request.ScorerOrLexical.CreateAnalyzer(context).Analyze(source, answer).Relation;
             predicted[k] = MapRelation(relations[k]);
         });
         var result = Score(answers.Select(a => a.Degree).ToList(), predicted);

@@ -43,7 +43,7 @@ public sealed class EcbSuite : IEvaluationSuite
         for (int t = 0; t < topics.Count; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes[t] = RunTopic(topics[t].Key, topics[t].ToList(), text);
+            outcomes[t] = RunTopic(topics[t].Key, topics[t].ToList(), text, request.Scorer);
         }
 
         long tp = outcomes.Sum(o => o.Pairwise.TruePositives), fp = outcomes.Sum(o => o.Pairwise.FalsePositives);
@@ -74,11 +74,11 @@ public sealed class EcbSuite : IEvaluationSuite
     /// <summary>One topic's outcome: labels (topic-prefixed), pairwise counts, ARI, candidate pairs and derivation edges.</summary>
     internal sealed record TopicOutcome(IReadOnlyList<string> Gold, IReadOnlyList<string> Predicted, BinaryScores Pairwise, double Ari, int CandidatePairs, int DerivationEdges);
 
-    internal static TopicOutcome RunTopic(int topic, IReadOnlyList<EcbPlusDocument> docs, TextAnalyzer text)
+    internal static TopicOutcome RunTopic(int topic, IReadOnlyList<EcbPlusDocument> docs, TextAnalyzer text, SentenceScorer? scorer = null)
     {
         var context = new AnalysisContext(text);
         var analysed = docs.Select(d => context.Add(IngestArticles.FromText(d.DocId, d.Text))).ToList();
-        var stories = new StoryBuilder(context.CreateAnalyzer()).Build(analysed);
+        var stories = new StoryBuilder((scorer ?? SentenceScorer.Lexical).CreateAnalyzer(context)).Build(analysed);
         var predictedById = PredictedClusters(stories, includeSameEvent: true);
         var gold = docs.Select(d => $"{topic}:{d.Subtopic}").ToList();
         var predicted = docs.Select(d => $"{topic}:{predictedById.GetValueOrDefault(d.DocId, "single:" + d.DocId)}").ToList();

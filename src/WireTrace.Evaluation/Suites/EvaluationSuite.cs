@@ -1,3 +1,4 @@
+using WireTrace.Core.Analysis;
 using WireTrace.Evaluation.Metrics;
 
 namespace WireTrace.Evaluation.Suites;
@@ -14,7 +15,12 @@ public enum EvalSplit
 /// <param name="DataRoot">The folder holding the data sets (normally ../shared/data).</param>
 /// <param name="Split">The split asked for; suites without splits ignore it and say so in their notes.</param>
 /// <param name="Limit">Caps the number of evaluated items (pairs, documents, topics or synthetic sources: see each suite).</param>
-public sealed record EvalRequest(string DataRoot, EvalSplit? Split = null, int? Limit = null);
+/// <param name="Scorer">The sentence similarity every suite analyses with (null: <see cref="SentenceScorer.Lexical"/>).</param>
+public sealed record EvalRequest(string DataRoot, EvalSplit? Split = null, int? Limit = null, SentenceScorer? Scorer = null)
+{
+    /// <summary>The scorer to use: <see cref="Scorer"/> or the lexical one.</summary>
+    public SentenceScorer ScorerOrLexical => Scorer ?? SentenceScorer.Lexical;
+}
 
 /// <summary>One named figure of a suite run.</summary>
 public sealed record SuiteMetric(string Name, double Value);

@@ -16,7 +16,7 @@ public sealed class MrpcSuite : IEvaluationSuite
 {
     public string Name => "mrpc";
 
-    public string Description => "MRPC sentence paraphrase decisions with the lexical similarity (accuracy, F1)";
+    public string Description => "MRPC sentence paraphrase decisions with the sentence similarity (accuracy, F1)";
 
     public SuiteResult Run(EvalRequest request, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class MrpcSuite : IEvaluationSuite
         var evaluated = split == EvalSplit.Train ? train : dataset.Read(split == EvalSplit.Dev ? MrpcSplit.Validation : MrpcSplit.Test).ToList();
         if (request.Limit is { } limit) evaluated = evaluated.Take(limit).ToList();
 
-        var scorer = new SentencePairScorer(train.SelectMany(p => new[] { p.S1, p.S2 }));
+        var scorer = new SentencePairScorer(train.SelectMany(p => new[] { p.S1, p.S2 }), request.ScorerOrLexical);
         var trainScores = train.Select(p => new ScoredExample(scorer.Score(p.S1, p.S2), p.Paraphrase)).ToList();
         var chosen = ThresholdSelection.Best(trainScores, ThresholdObjective.Accuracy);
 
@@ -47,7 +47,7 @@ public sealed class MrpcSuite : IEvaluationSuite
         var metrics = new MetricList()
             .Add("aligner_accuracy", alignerScores.Accuracy)
             .Add("aligner_f1", alignerScores.F1)
-            .Add("aligner_threshold", AlignerOptions.Default.MutualSeedThreshold)
+            .Add("aligner_threshold", request.ScorerOrLexical.Aligner.MutualSeedThreshold)
             .Add("tuned_accuracy", tunedScores.Accuracy)
             .Add("tuned_f1", tunedScores.F1)
             .Add("tuned_threshold", chosen.Threshold)

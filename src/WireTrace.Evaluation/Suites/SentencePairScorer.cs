@@ -19,20 +19,23 @@ public sealed class SentencePairScorer
     private readonly Vocabulary _vocabulary = new();
     private readonly TermStatistics _statistics = new();
     private readonly PairAnalyzer _analyzer;
+    private readonly Dictionary<(string Id, string Text), AnalyzedDocument> _documents = new();
 
     /// <param name="background">Sentences counted as the background (duplicates are counted once).</param>
-    public SentencePairScorer(IEnumerable<string> background, TextAnalyzer? text = null)
+    /// <param name="scorer">The sentence similarity (default lexical) and its aligner thresholds.</param>
+    public SentencePairScorer(IEnumerable<string> background, SentenceScorer? scorer = null, TextAnalyzer? text = null)
     {
         _text = text ?? new TextAnalyzer(EnglishStemmer.Default);
         foreach (var sentence in background.Distinct(StringComparer.Ordinal))
         {
             _statistics.Add(DocumentProfile.Build(AsOneSentence(_text.Analyze(sentence)), _vocabulary));
         }
-        Similarity = new LexicalSentenceSimilarity(_statistics);
-        _analyzer = new PairAnalyzer(Similarity, _statistics);
+        scorer ??= SentenceScorer.Lexical;
+        Similarity = scorer.Create(_statistics);
+        _analyzer = new PairAnalyzer(Similarity, _statistics, scorer.Aligner);
     }
 
-    public LexicalSentenceSimilarity Similarity { get; }
+    public ISentenceSimilarity Similarity { get; }
 
     /// <summary>Number of background sentences.</summary>
     public int BackgroundSentences => _statistics.Units;
@@ -58,6 +61,18 @@ public sealed class SentencePairScorer
     }
 
     private AnalyzedDocument Document(string id, string text)
+    {
+        // One document per (side, text), so a wrapping similarity's per-document caches (sentence vectors) are reused.
+        lock (_documents)
+        {
+            if (_documents.TryGetValue((id, text), out var known)) return known;
+            var made = MakeDocument(id, text);
+            _documents[(id, text)] = made;
+            return made;
+        }
+    }
+
+    private AnalyzedDocument MakeDocument(string id, string text)
     {
         var model = AsOneSentence(_text.Analyze(text));
         // Vocabulary.IdOf adds unseen terms; they have document frequency 0 in the fixed background.

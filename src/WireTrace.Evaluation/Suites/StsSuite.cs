@@ -27,7 +27,7 @@ public sealed class StsSuite : IEvaluationSuite
         };
         if (request.Limit is { } limit) evaluated = evaluated.Take(limit).ToList();
 
-        var scorer = new SentencePairScorer(train.SelectMany(p => new[] { p.S1, p.S2 }));
+        var scorer = new SentencePairScorer(train.SelectMany(p => new[] { p.S1, p.S2 }), request.ScorerOrLexical);
         var system = new List<double>(evaluated.Count);
         var gold = new List<double>(evaluated.Count);
         var news = new List<(double System, double Gold)>();

@@ -57,7 +57,7 @@ public sealed class SyntheticSuite : IEvaluationSuite
         ulong seed = SeedOf(request.Split);
         var corpus = new SyntheticCorpusGenerator().Generate(reuters.ReadStories(), Request(Math.Max(1, request.Limit ?? DefaultSources), seed));
         cancellationToken.ThrowIfCancellationRequested();
-        var result = Evaluate(corpus, new TextAnalyzer(EnglishStemmer.Default), cancellationToken);
+        var result = Evaluate(corpus, new TextAnalyzer(EnglishStemmer.Default), cancellationToken, request.Scorer);
         var notes = new List<string>();
         var split = EvalSplits.Name(request.Split ?? EvalSplit.Test);
         notes.Add(FormattableString.Invariant(
@@ -67,13 +67,13 @@ public sealed class SyntheticSuite : IEvaluationSuite
     }
 
     /// <summary>Runs WireTrace over a generated corpus and scores it against the gold.</summary>
-    public static (IReadOnlyList<SuiteMetric> Metrics, ConfusionMatrix Confusion, IReadOnlyList<string> Notes) Evaluate(GoldCorpus corpus, TextAnalyzer text, CancellationToken cancellationToken = default)
+    public static (IReadOnlyList<SuiteMetric> Metrics, ConfusionMatrix Confusion, IReadOnlyList<string> Notes) Evaluate(GoldCorpus corpus, TextAnalyzer text, CancellationToken cancellationToken = default, SentenceScorer? scorer = null)
     {
         var context = new AnalysisContext(text);
         var docs = corpus.Documents.Select(d => context.Add(IngestArticles.FromText(d.Id, d.Text,
             DateOnly.ParseExact(d.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToList();
         var byId = docs.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var analyzer = context.CreateAnalyzer();
+        var analyzer = (scorer ?? SentenceScorer.Lexical).CreateAnalyzer(context);
         var stories = new StoryBuilder(analyzer).Build(docs);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -49,4 +49,17 @@ public sealed class EncoderSentenceSimilarityTests(InstalledModelFixture model)
         Assert.Equal(lexical.Containment(a, 0, b, [0]), similarity.Containment(a, 0, b, [0]));
         Assert.Same(similarity.VectorsOf(a), similarity.VectorsOf(a));
     }
+
+    [Fact]
+    public void The_blend_scorer_names_itself_and_aligns_with_its_own_thresholds()
+    {
+        var (a, b, context) = Profiles("The company's profit rose sharply last quarter.", "Earnings at the firm jumped in the previous three months.");
+        var scorer = EncoderSentenceSimilarity.Scorer(model.Encoder);
+        Assert.Equal("encoder+lexical", scorer.Name);
+        Assert.Equal(EncoderBlend.Default.Aligner, scorer.Aligner);
+        Assert.NotEqual(SentenceScorer.Lexical.Aligner.MutualSeedThreshold, scorer.Aligner.MutualSeedThreshold);
+        var analyzer = scorer.CreateAnalyzer(context);
+        Assert.Equal("encoder+lexical", analyzer.Similarity.Name);
+        Assert.True(analyzer.Similarity.Score(a, 0, b, 0).Score > new LexicalSentenceSimilarity(context.Statistics).Score(a, 0, b, 0).Score);
+    }
 }

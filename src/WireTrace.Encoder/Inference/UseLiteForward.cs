@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+
+namespace WireTrace.Encoder.Inference;
+
+/// <summary>
+/// The forward pass of Universal Sentence Encoder lite written out as a fixed schedule over
+/// <see cref="UseLiteWeights"/> (what the graph computes, without interpreting it): the tokens of all
+/// sentences of a chunk are packed into one matrix (no padding), so every dense layer is one matrix product
+/// over all tokens with its bias, ReLU or residual add fused into the store; only attention is per
+/// sentence. Buffers live in pooled workspaces, so a call allocates only its result vectors.
+/// </summary>
+/// <remarks>
+/// The graph masks the positions where the dense id matrix holds its default value −1, i.e. only the padding
+/// of a batch: every piece of a sentence, the unknown id 0 included, is a real position. So each sentence's
+/// rows attend to all of its rows, mean pooling covers all of them, and a sentence gets the same vector
+/// alone or in any chunk. The timing signal is added to twice the embedding, as the graph does
+/// (<c>embedding + (embedding + timing)</c>).
+/// </remarks>
+internal sealed class UseLiteForward
+{
+    private readonly UseLiteWeights _w;
+    private readonly Kernels _k;
+    private readonly ConcurrentBag<Workspace> _pool = new();
+
+    public UseLiteForward(UseLiteWeights weights, Kernels kernels)
+    {
+        _w = weights;
+        _k = kernels;
+    }
+
+    public UseLiteWeights Weights => _w;
+
+    public Kernels Kernels => _k;
+
+    /// <summary>
+    /// Vectors of the sentences given by their piece ids (each non-empty; longer than
+    /// <see cref="UseLiteWeights.MaxLength"/> is cut), written to <paramref name="output"/> rows.
+    /// </summary>
+    public void Run(IReadOnlyList<int[]> sentences, Span<float> output)
+    {
+        int rows = 0;
+        foreach (var s in sentences) rows += Math.Min(s.Length, _w.MaxLength);
+        if (!_pool.TryTake(out var ws)) ws = new Workspace();
+        try
+        {
+            ws.Ensure(rows, sentences.Count, _w);
+            RunIn(ws, sentences, rows, output);
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    private void RunIn(Workspace ws, IReadOnlyList<int[]> sentences, int rows, Span<float> output)
+    {
+        int e = _w.EmbeddingWidth;
+        var x = ws.X.AsSpan(0, rows * e);
+        int start = 0;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var ids = sentences[s];
+            int n = Math.Min(ids.Length, _w.MaxLength);
+            ws.Start[s] = start;
+            ws.Length[s] = n;
+            for (int p = 0; p < n; p++)
+            {
+                int id = ids[p];
+                if ((uint)id >= (uint)_w.Vocabulary) throw new ArgumentOutOfRangeException(nameof(sentences), $"Piece id {id} is outside the vocabulary ({_w.Vocabulary}).");
+                var embedding = _w.Embeddings.AsSpan(id * e, e);
+                var timing = _w.Timing.AsSpan(p * e, e);
+                var row = x.Slice((start + p) * e, e);
+                for (int c = 0; c < e; c++) row[c] = embedding[c] + (embedding[c] + timing[c]);
+            }
+            start += n;
+        }
+        var input = ws.X;
+        foreach (var layer in _w.Layers)
+        {
+            Layer(ws, layer, input, rows, sentences.Count);
+            input = ws.H;
+        }
+
+        int d = _w.Layers[^1].OutputWidth;
+        var pooled = ws.Pooled.AsSpan(0, sentences.Count * d);
+        pooled.Clear();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var sum = pooled.Slice(s * d, d);
+            int count = ws.Length[s];
+            for (int p = 0; p < count; p++) _k.Add(ws.H.AsSpan((ws.Start[s] + p) * d, d), sum);
+            _k.Scale(sum, 1f / count, sum);
+        }
+        int o = _w.OutputWidth;
+        var result = output[..(sentences.Count * o)];
+        _k.Dense(pooled, sentences.Count, _w.Final, result, Epilogue.Bias);
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var v = result.Slice(s * o, o);
+            _k.Tanh(v);
+            float norm = 1f / MathF.Sqrt(Math.Max(_k.SumOfSquares(v), _w.NormalizeEpsilon));
+            _k.Scale(v, norm, v);
+        }
+    }
+
+    private void Layer(Workspace ws, TransformerLayerWeights layer, float[] input, int rows, int sentenceCount)
+    {
+        int width = layer.Width, d = layer.OutputWidth, attention = layer.Output.K;
+        var x = input.AsSpan(0, rows * width);
+        var normed = ws.Y.AsSpan(0, rows * width);
+        _k.LayerNorm(x, rows, width, layer.AttentionNormScale, layer.AttentionNormBias, layer.NormEpsilon, normed);
+        var qkv = ws.Qkv.AsSpan(0, rows * 3 * attention);
+        _k.Dense(normed, rows, layer.Qkv, qkv, Epilogue.Bias);
+        var attended = ws.A.AsSpan(0, rows * attention);
+        for (int s = 0; s < sentenceCount; s++) Attention(ws, layer, ws.Start[s], ws.Length[s], qkv, attended);
+
+        var h = ws.H.AsSpan(0, rows * d);
+        if (layer.ResidualProjection is { } projection) _k.Dense(x, rows, projection, h, Epilogue.Bias);
+        else if (!ReferenceEquals(input, ws.H)) x.CopyTo(h); // identity residual (in place when the input is H)
+        _k.Dense(attended, rows, layer.Output, h, Epilogue.BiasAccumulate);
+
+        var normedH = ws.Y.AsSpan(0, rows * d);
+        _k.LayerNorm(h, rows, d, layer.FfnNormScale, layer.FfnNormBias, layer.NormEpsilon, normedH);
+        _k.Dense(normedH, rows, layer.Ffn1, ws.F, Epilogue.BiasRelu);
+        _k.Dense(ws.F, rows, layer.Ffn2, h, Epilogue.BiasAccumulate);
+    }
+
+    /// <summary>Scaled dot-product attention of one sentence's n rows over themselves, per head.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void Attention(Workspace ws, TransformerLayerWeights layer, int start, int n, Span<float> qkv, Span<float> attended)
+    {
+        int attention = layer.Output.K, heads = layer.Heads, dh = layer.HeadWidth, stride = 3 * attention;
+        attended.Slice(start * attention, n * attention).Clear();
+        var scores = ws.Scores.AsSpan(0, n);
+        var query = ws.Query.AsSpan(0, dh);
+        for (int h = 0; h < heads; h++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                _k.Scale(qkv.Slice((start + i) * stride + h * dh, dh), layer.QueryScale, query);
+                for (int j = 0; j < n; j++) scores[j] = _k.Dot(query, qkv.Slice((start + j) * stride + attention + h * dh, dh));
+                _k.Softmax(scores);
+                var target = attended.Slice((start + i) * attention + h * dh, dh);
+                for (int j = 0; j < n; j++) _k.AddScaled(qkv.Slice((start + j) * stride + 2 * attention + h * dh, dh), scores[j], target);
+            }
+        }
+    }
+
+    /// <summary>Reusable buffers of one forward pass; grown to the largest chunk seen.</summary>
+    private sealed class Workspace
+    {
+        public float[] X = [], Y = [], Qkv = [], A = [], H = [], F = [], Pooled = [], Scores = [], Query = [];
+        public int[] Start = [], Length = [];
+
+        public void Ensure(int rows, int sentences, UseLiteWeights w)
+        {
+            int widest = w.EmbeddingWidth, attention = 0, ffn = 0;
+            foreach (var l in w.Layers)
+            {
+                widest = Math.Max(widest, l.OutputWidth);
+                attention = Math.Max(attention, l.Output.K);
+                ffn = Math.Max(ffn, l.Ffn1.N);
+            }
+            Grow(ref X, rows * w.EmbeddingWidth);
+            Grow(ref Y, rows * widest);
+            Grow(ref H, rows * widest);
+            Grow(ref Qkv, rows * 3 * attention);
+            Grow(ref A, rows * attention);
+            Grow(ref F, rows * ffn);
+            Grow(ref Pooled, sentences * widest);
+            Grow(ref Scores, w.MaxLength);
+            Grow(ref Query, attention);
+            Grow(ref Start, sentences);
+            Grow(ref Length, sentences);
+        }
+
+        private static void Grow<T>(ref T[] buffer, int size)
+        {
+            if (buffer.Length < size) buffer = new T[size];
+        }
+    }
+}
