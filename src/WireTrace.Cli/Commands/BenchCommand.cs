@@ -40,23 +40,33 @@ internal static class BenchCommand
             DefaultValueFactory = _ => FingerprintOptions.Default.AnchorsPerSentence,
             HelpName = "K",
         };
+        var pairs = new Option<FileInfo?>("--pairs")
+        {
+            Description = "With --corpus: read the planted pairs from this JSONL file too, one {\"source\", \"derived\", \"kind\"} (ids) per line.",
+            HelpName = "FILE",
+        };
+        var writeCorpus = new Option<FileInfo?>("--write-corpus")
+        {
+            Description = "Write the corpus benchmarked to this JSONL file ({\"id\", \"text\"} per line) and its planted pairs to FILE.pairs.jsonl ({\"source\", \"derived\", \"kind\"}), e.g. for scripts/bench-datasketch.py.",
+            HelpName = "FILE",
+        };
         var data = new Option<string?>("--data") { Description = "The shared research data folder (default: WIRETRACE_DATA or ../shared/data).", HelpName = "DIR" };
         var json = new Option<FileInfo?>("--json") { Description = "Write the figures as JSON to this file.", HelpName = "FILE" };
         var quiet = CliOptions.Quiet();
         var command = new Command("bench", "Benchmark the candidate retrieval layer (fingerprints, LSH, passage anchors) for speed, memory and recall.")
         {
-            docs, corpus, seed, rate, queries, threads, anchorsPerSentence, data, json, quiet,
+            docs, corpus, pairs, seed, rate, queries, threads, anchorsPerSentence, writeCorpus, data, json, quiet,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(
-            new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data), parse.GetValue(anchorsPerSentence)),
+            new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data), parse.GetValue(anchorsPerSentence), parse.GetValue(writeCorpus)),
             parse.GetValue(json), parse.GetValue(quiet), console, error, cancel)));
         return command;
     }
 
-    private sealed record BenchSettings(int Docs, FileInfo? Corpus, ulong Seed, double Rate, int Queries, int Threads, string? Data, int AnchorsPerSentence);
+    private sealed record BenchSettings(int Docs, FileInfo? Corpus, FileInfo? Pairs, ulong Seed, double Rate, int Queries, int Threads, string? Data, int AnchorsPerSentence, FileInfo? WriteCorpus);
 
-    /// <summary>The corpus as the benchmark sees it: texts by index and gold pairs (kind names).</summary>
-    private sealed record BenchInput(string Name, int Count, Func<int, string> Text, IReadOnlyList<(int Source, int Derived, string Kind)> Gold);
+    /// <summary>The corpus as the benchmark sees it: texts by index, their ids, and gold pairs (kind names).</summary>
+    private sealed record BenchInput(string Name, int Count, Func<int, string> Text, Func<int, string> Id, IReadOnlyList<(int Source, int Derived, string Kind)> Gold);
 
     private static int Run(BenchSettings settings, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
     {
@@ -65,7 +75,9 @@ internal static class BenchCommand
         try
         {
             (FingerprintOptions.Default with { AnchorsPerSentence = settings.AnchorsPerSentence }).Validate();
-            input = settings.Corpus != null ? ReadJsonl(settings.Corpus) : Generate(settings);
+            if (settings.Pairs != null && settings.Corpus == null) throw new ArgumentException("--pairs goes with --corpus");
+            input = settings.Corpus != null ? ReadJsonl(settings.Corpus, settings.Pairs) : Generate(settings);
+            if (settings.WriteCorpus != null) WriteCorpus(input, settings.WriteCorpus, settings.Threads);
         }
         catch (Exception e) when (e is DatasetNotFoundException or IOException or JsonException or ArgumentException or InvalidDataException)
         {
@@ -119,7 +131,7 @@ internal static class BenchCommand
         var root = SharedDataRoot.Locate(settings.Data);
         var corpus = BenchCorpus.FromReuters(Path.Combine(root, Reuters21578Dataset.FolderName), settings.Docs, settings.Rate, settings.Seed);
         var gold = corpus.Planted.Select(p => (p.Source, p.Derived, KindName(p.Kind))).ToList();
-        return new BenchInput($"reuters21578 x {settings.Docs:N0} (seed {settings.Seed}, planted {settings.Rate:P0})", corpus.Count, corpus.Text, gold);
+        return new BenchInput($"reuters21578 x {settings.Docs:N0} (seed {settings.Seed}, planted {settings.Rate:P0})", corpus.Count, corpus.Text, BenchCorpus.IdOf, gold);
     }
 
     private static string KindName(PlantedKind kind) => kind switch
@@ -129,9 +141,39 @@ internal static class BenchCommand
         _ => "partial-rewrite",
     };
 
-    private static BenchInput ReadJsonl(FileInfo file)
+    /// <summary>The path of the planted pairs written next to a corpus file by --write-corpus.</summary>
+    internal static string PairsPath(string corpusPath) => corpusPath + ".pairs.jsonl";
+
+    /// <summary>Writes the corpus (texts generated in parallel, written in order) and its planted pairs.</summary>
+    private static void WriteCorpus(BenchInput input, FileInfo file, int threads)
+    {
+        file.Directory?.Create();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? Environment.ProcessorCount : threads };
+        using (var writer = new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false)))
+        {
+            var texts = new string[Chunk];
+            for (int start = 0; start < input.Count; start += Chunk)
+            {
+                int n = Math.Min(Chunk, input.Count - start);
+                Parallel.For(0, n, parallel, k => texts[k] = input.Text(start + k));
+                for (int k = 0; k < n; k++) writer.WriteLine(JsonSerializer.Serialize(new CorpusLine(input.Id(start + k), texts[k])));
+            }
+        }
+        using var pairs = new StreamWriter(PairsPath(file.FullName), false, new System.Text.UTF8Encoding(false));
+        foreach (var (source, derived, kind) in input.Gold) pairs.WriteLine(JsonSerializer.Serialize(new PairLine(input.Id(source), input.Id(derived), kind)));
+    }
+
+    private sealed record CorpusLine([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("text")] string Text);
+
+    private sealed record PairLine(
+        [property: JsonPropertyName("source")] string Source,
+        [property: JsonPropertyName("derived")] string Derived,
+        [property: JsonPropertyName("kind")] string Kind);
+
+    private static BenchInput ReadJsonl(FileInfo file, FileInfo? pairsFile)
     {
         var texts = new List<string>();
+        var ids = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var sources = new List<(int Derived, string Source, string Kind)>();
         int line = 0;
@@ -148,6 +190,7 @@ internal static class BenchCommand
             var key = id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
             if (!index.TryAdd(key, texts.Count)) throw new InvalidDataException($"{file.FullName}:{line}: id '{key}' repeated");
             texts.Add(text.GetString() ?? "");
+            ids.Add(key);
             if (root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String)
             {
                 var kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "planted";
@@ -156,7 +199,34 @@ internal static class BenchCommand
         }
         if (texts.Count == 0) throw new InvalidDataException($"{file.FullName}: no documents");
         var gold = sources.Where(s => index.ContainsKey(s.Source)).Select(s => (index[s.Source], s.Derived, s.Kind)).ToList();
-        return new BenchInput(file.Name, texts.Count, i => texts[i], gold);
+        if (pairsFile != null) gold.AddRange(ReadPairs(pairsFile, index));
+        return new BenchInput(file.Name, texts.Count, i => texts[i], i => ids[i], gold);
+    }
+
+    /// <summary>Planted pairs from a JSONL file of {"source", "derived", "kind"}, ids resolved against the corpus.</summary>
+    private static List<(int Source, int Derived, string Kind)> ReadPairs(FileInfo file, Dictionary<string, int> index)
+    {
+        var result = new List<(int, int, string)>();
+        int line = 0;
+        foreach (var raw in File.ReadLines(file.FullName))
+        {
+            line++;
+            if (raw.Trim().Length == 0) continue;
+            using var doc = JsonDocument.Parse(raw);
+            var root = doc.RootElement;
+            if (!root.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("derived", out var derived) || derived.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidDataException($"{file.FullName}:{line}: a pair needs string \"source\" and \"derived\" ids");
+            }
+            foreach (var id in new[] { source.GetString()!, derived.GetString()! })
+            {
+                if (!index.ContainsKey(id)) throw new InvalidDataException($"{file.FullName}:{line}: id '{id}' is not in the corpus");
+            }
+            var kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "planted";
+            result.Add((index[source.GetString()!], index[derived.GetString()!], kind));
+        }
+        return result;
     }
 
     private static BenchReport Measure(BenchInput input, BenchSettings settings, Action<string, int, int, double>? progress, CancellationToken cancel)
@@ -205,7 +275,7 @@ internal static class BenchCommand
             });
             parallelPass.Stop();
             index.Start();
-            for (int k = 0; k < n; k++) retriever.Add(start + k, prints[k]);
+            retriever.AddRange(start, new ArraySegment<DocumentFingerprints>(prints, 0, n), threadsUsed);
             index.Stop();
             pipeline.Stop();
             for (int k = 0; k < n; k++)
@@ -219,7 +289,7 @@ internal static class BenchCommand
             progress?.Invoke("indexing", start + n, input.Count, (start + n) / Math.Max(seconds, 1e-9));
         }
         index.Start();
-        retriever.Freeze();
+        retriever.Freeze(threadsUsed);
         index.Stop();
         total.Stop();
         long managedAfterIndex = GC.GetTotalMemory(forceFullCollection: true);
@@ -329,7 +399,7 @@ internal static class BenchCommand
         var table = new Table().AddColumns("figure", "value");
         table.AddRow("text model (tokens, stems)", $"{r.ArticlesPerSecond.TextModel:N0} articles/s");
         table.AddRow("fingerprinting", $"{r.ArticlesPerSecond.Fingerprinting:N0} articles/s");
-        table.AddRow("indexing (1 thread)", $"{r.ArticlesPerSecond.Indexing:N0} articles/s");
+        table.AddRow("indexing", $"{r.ArticlesPerSecond.Indexing:N0} articles/s");
         table.AddRow("fingerprinting + indexing", $"{r.ArticlesPerSecond.FingerprintingAndIndexing:N0} articles/s");
         table.AddRow("text model + fingerprinting + indexing", $"{r.ArticlesPerSecond.EndToEnd:N0} articles/s");
         table.AddRow("whole pipeline, wall clock (with generation)", $"{r.ArticlesPerSecond.Pipeline:N0} articles/s");
