@@ -47,7 +47,7 @@ internal static class BenchCommand
         };
         var writeCorpus = new Option<FileInfo?>("--write-corpus")
         {
-            Description = "Write the corpus benchmarked to this JSONL file ({\"id\", \"text\"} per line) and its planted pairs to FILE.pairs.jsonl ({\"source\", \"derived\", \"kind\"}), e.g. for scripts/bench-datasketch.py.",
+            Description = "Write the corpus benchmarked to this JSONL file ({\"id\", \"text\"} per line), its planted pairs to FILE.pairs.jsonl ({\"source\", \"derived\", \"kind\"}) and the ids of the query sample to FILE.sample.txt, e.g. for scripts/bench-datasketch.py.",
             HelpName = "FILE",
         };
         var data = new Option<string?>("--data") { Description = "The shared research data folder (default: WIRETRACE_DATA or ../shared/data).", HelpName = "DIR" };
@@ -77,7 +77,7 @@ internal static class BenchCommand
             (FingerprintOptions.Default with { AnchorsPerSentence = settings.AnchorsPerSentence }).Validate();
             if (settings.Pairs != null && settings.Corpus == null) throw new ArgumentException("--pairs goes with --corpus");
             input = settings.Corpus != null ? ReadJsonl(settings.Corpus, settings.Pairs) : Generate(settings);
-            if (settings.WriteCorpus != null) WriteCorpus(input, settings.WriteCorpus, settings.Threads);
+            if (settings.WriteCorpus != null) WriteCorpus(input, settings.WriteCorpus, QuerySample(input.Count, settings.Queries, settings.Seed), settings.Threads);
         }
         catch (Exception e) when (e is DatasetNotFoundException or IOException or JsonException or ArgumentException or InvalidDataException)
         {
@@ -144,8 +144,11 @@ internal static class BenchCommand
     /// <summary>The path of the planted pairs written next to a corpus file by --write-corpus.</summary>
     internal static string PairsPath(string corpusPath) => corpusPath + ".pairs.jsonl";
 
-    /// <summary>Writes the corpus (texts generated in parallel, written in order) and its planted pairs.</summary>
-    private static void WriteCorpus(BenchInput input, FileInfo file, int threads)
+    /// <summary>The path of the query sample's ids written next to a corpus file by --write-corpus.</summary>
+    internal static string SamplePath(string corpusPath) => corpusPath + ".sample.txt";
+
+    /// <summary>Writes the corpus (texts generated in parallel, written in order), its planted pairs and the ids of the query sample.</summary>
+    private static void WriteCorpus(BenchInput input, FileInfo file, int[] sample, int threads)
     {
         file.Directory?.Create();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? Environment.ProcessorCount : threads };
@@ -161,6 +164,7 @@ internal static class BenchCommand
         }
         using var pairs = new StreamWriter(PairsPath(file.FullName), false, new System.Text.UTF8Encoding(false));
         foreach (var (source, derived, kind) in input.Gold) pairs.WriteLine(JsonSerializer.Serialize(new PairLine(input.Id(source), input.Id(derived), kind)));
+        File.WriteAllLines(SamplePath(file.FullName), sample.Select(input.Id));
     }
 
     private sealed record CorpusLine([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("text")] string Text);
