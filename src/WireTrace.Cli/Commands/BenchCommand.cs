@@ -16,7 +16,9 @@ namespace WireTrace.Cli.Commands;
 /// <c>wiretrace bench [--docs N] [--corpus FILE] [--seed S] [--json FILE]</c>: measures the retrieval layer on a
 /// realistic corpus (Reuters-21578 text recombined to N documents with planted copies, excerpts and partial
 /// rewrites, see <see cref="BenchCorpus"/>) or on a JSONL corpus: throughput per stage, memory, index bytes per
-/// article, candidate recall on the planted pairs by kind, candidates per article and query latency.
+/// article, candidate recall on the planted pairs by kind, candidates per article and query latency; it can write
+/// the corpus, its planted pairs and its query sample for another tool (<c>--write-corpus</c>, read back with
+/// <c>--corpus FILE --pairs FILE.pairs.jsonl</c>; see <c>scripts/bench-datasketch.py</c>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -257,11 +259,21 @@ internal static class BenchCommand
         var pipeline = new Stopwatch();
         var parallelPass = new Stopwatch();
         long words = 0, anchors = 0;
+        // CPU time the process received during the parallel passes and during indexing: on a machine shared with
+        // other jobs the wall-clock rates say how much CPU we got; these say what the work costs.
+        using var self = Process.GetCurrentProcess();
+        TimeSpan parallelCpu = TimeSpan.Zero, indexCpu = TimeSpan.Zero;
+        TimeSpan Cpu()
+        {
+            self.Refresh();
+            return self.TotalProcessorTime;
+        }
         var total = Stopwatch.StartNew();
         for (int start = 0; start < input.Count; start += Chunk)
         {
             int n = Math.Min(Chunk, input.Count - start);
             pipeline.Start();
+            var cpu0 = Cpu();
             parallelPass.Start();
             Parallel.For(0, n, parallel, k =>
             {
@@ -278,9 +290,12 @@ internal static class BenchCommand
                 Interlocked.Add(ref fingerprintTicks, t3 - t2);
             });
             parallelPass.Stop();
+            var cpu1 = Cpu();
             index.Start();
             retriever.AddRange(start, new ArraySegment<DocumentFingerprints>(prints, 0, n), threadsUsed);
             index.Stop();
+            parallelCpu += cpu1 - cpu0;
+            indexCpu += Cpu() - cpu1;
             pipeline.Stop();
             for (int k = 0; k < n; k++)
             {
@@ -292,9 +307,11 @@ internal static class BenchCommand
             double seconds = parallelPass.Elapsed.TotalSeconds * (modelTicks + fingerprintTicks) / Math.Max(1.0, generateTicks + modelTicks + fingerprintTicks) + index.Elapsed.TotalSeconds;
             progress?.Invoke("indexing", start + n, input.Count, (start + n) / Math.Max(seconds, 1e-9));
         }
+        var freezeCpu = Cpu();
         index.Start();
         retriever.Freeze(threadsUsed);
         index.Stop();
+        indexCpu += Cpu() - freezeCpu;
         total.Stop();
         long managedAfterIndex = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -338,7 +355,8 @@ internal static class BenchCommand
         double Rate(double seconds) => input.Count / Math.Max(seconds, 1e-9);
         double generateSeconds = Seconds(generateTicks), modelSeconds = Seconds(modelTicks), fingerprintSeconds = Seconds(fingerprintTicks);
         int found1 = found.Count(f => f);
-        using var process = Process.GetCurrentProcess();
+        double fingerprintCpu = parallelCpu.TotalSeconds * fingerprintTicks / Math.Max(1.0, generateTicks + modelTicks + fingerprintTicks);
+        var process = self;
         process.Refresh();
         return new BenchReport(
             input.Name,
@@ -357,6 +375,7 @@ internal static class BenchCommand
                 Rate(modelSeconds + fingerprintSeconds + index.Elapsed.TotalSeconds),
                 Rate(pipeline.Elapsed.TotalSeconds)),
             new StageSeconds(generateSeconds, modelSeconds, fingerprintSeconds, index.Elapsed.TotalSeconds, pipeline.Elapsed.TotalSeconds, recallClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds),
+            new CpuFigures(fingerprintCpu, indexCpu.TotalSeconds, input.Count / Math.Max(fingerprintCpu + indexCpu.TotalSeconds, 1e-9)),
             new MemoryFigures(
                 retriever.IndexBytes,
                 (double)retriever.IndexBytes / input.Count,
@@ -405,6 +424,7 @@ internal static class BenchCommand
         table.AddRow("fingerprinting", $"{r.ArticlesPerSecond.Fingerprinting:N0} articles/s");
         table.AddRow("indexing", $"{r.ArticlesPerSecond.Indexing:N0} articles/s");
         table.AddRow("fingerprinting + indexing", $"{r.ArticlesPerSecond.FingerprintingAndIndexing:N0} articles/s");
+        table.AddRow("fingerprinting + indexing per CPU-second", $"{r.Cpu.FingerprintingAndIndexingPerCpuSecond:N0} articles (CPU: fingerprint {r.Cpu.FingerprintSeconds:N1} s, index {r.Cpu.IndexSeconds:N1} s)");
         table.AddRow("text model + fingerprinting + indexing", $"{r.ArticlesPerSecond.EndToEnd:N0} articles/s");
         table.AddRow("whole pipeline, wall clock (with generation)", $"{r.ArticlesPerSecond.Pipeline:N0} articles/s");
         table.AddRow("index size", $"{r.Memory.IndexBytes / 1048576.0:N1} MiB = {r.Memory.IndexBytesPerArticle:N0} bytes/article (LSH {r.Memory.LshBytes / 1048576.0:N1} MiB, anchors {r.Memory.AnchorBytes / 1048576.0:N1} MiB)");
@@ -431,6 +451,7 @@ internal sealed record BenchReport(
     double PrepareSeconds,
     StageRates ArticlesPerSecond,
     StageSeconds Seconds,
+    CpuFigures Cpu,
     MemoryFigures Memory,
     RecallFigures Recall,
     QueryFigures Queries,
@@ -442,6 +463,13 @@ internal sealed record StageRates(double Generate, double TextModel, double Fing
 
 /// <summary>Seconds per stage: for the parallel stages, the wall-clock time of the parallel pass shared out in proportion to the time measured inside the workers; wall clock for the others.</summary>
 internal sealed record StageSeconds(double Generate, double TextModel, double Fingerprint, double Index, double Pipeline, double Recall, double Total);
+
+/// <summary>
+/// CPU seconds the process used for fingerprinting (its share of the parallel passes, in proportion to the time
+/// measured inside the workers) and for indexing, and the articles fingerprinted and indexed per CPU-second:
+/// what the work costs whatever else the machine runs (an idle machine with c cores gets at most c times that).
+/// </summary>
+internal sealed record CpuFigures(double FingerprintSeconds, double IndexSeconds, double FingerprintingAndIndexingPerCpuSecond);
 
 internal sealed record MemoryFigures(long IndexBytes, double IndexBytesPerArticle, long LshBytes, long AnchorBytes, int LshPostings, int AnchorPostings, long ManagedBytesAfterIndex, long PeakWorkingSetBytes, long HeapSizeBytes);
 

@@ -6,13 +6,15 @@ namespace WireTrace.Core.Retrieval;
 /// The retrieval layer: an incremental index of document fingerprints that proposes candidate pairs from
 /// two kinds of evidence, LSH buckets over MinHash sketches (near-duplicates) and shared passage anchors
 /// (partial reuse inside longer articles, where whole-document similarity is low). Memory-lean: postings
-/// are parallel arrays (<see cref="PostingIndex"/>: a sorted segment plus a small hash table of recent
-/// postings), not objects; <see cref="IndexBytes"/> measures them.
+/// are bit-packed and grouped by key (<see cref="PostingIndex"/>: 64 key shards, each a packed segment plus a
+/// small hash table of recent postings), not objects; <see cref="IndexBytes"/> measures them.
+/// <see cref="AddRange"/> indexes a batch on many threads (each owns a range of shards) with the same result
+/// as <see cref="Add"/> one by one.
 /// <see cref="Remove"/> marks a document removed (it stops appearing at once) and the tables are rebuilt
 /// once removed documents exceed <see cref="RetrievalOptions.CompactWhenRemoved"/> of those indexed.
 /// Writes are single-threaded; <see cref="Query"/> may run on many threads between writes. Results are
-/// sorted by document id and do not depend on the order documents were added, except that an anchor or
-/// bucket that is full keeps the documents that came first (it is ignored by queries either way).
+/// sorted by document id and do not depend on the order documents were added nor on the thread count (a full
+/// anchor or bucket is ignored by queries, whoever filled it).
 /// </summary>
 public sealed class CandidateRetriever
 {
