@@ -13,7 +13,7 @@ namespace WireTrace.Core.Retrieval;
 public sealed class BitWriter
 {
     private byte[] _bytes;
-    private ulong _pending;   // bits not yet flushed to _bytes
+    private ulong _pending;   // bits not yet stored in _bytes, the oldest in the low bits
     private int _pendingBits; // 0..63
     private long _flushedBytes;
 
@@ -29,14 +29,18 @@ public sealed class BitWriter
         if (bits == 0) return;
         value &= (1UL << bits) - 1;
         _pending |= value << _pendingBits;
-        _pendingBits += bits;
-        while (_pendingBits >= 8)
+        int total = _pendingBits + bits;
+        if (total < 64)
         {
-            if (_flushedBytes == _bytes.Length) Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, _bytes.Length * 2L));
-            _bytes[_flushedBytes++] = (byte)_pending;
-            _pending >>= 8;
-            _pendingBits -= 8;
+            _pendingBits = total;
+            return;
         }
+        // A whole 64-bit word is complete: store it, keep the bits of value that did not fit.
+        if (_flushedBytes + 8 > _bytes.Length) Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, Math.Max(_bytes.Length * 2L, _flushedBytes + 8)));
+        BinaryPrimitives.WriteUInt64LittleEndian(_bytes.AsSpan((int)_flushedBytes, 8), _pending);
+        _flushedBytes += 8;
+        _pendingBits = total - 64;
+        _pending = _pendingBits == 0 ? 0 : value >> (bits - _pendingBits);
     }
 
     /// <summary>Writes <paramref name="value"/> as a Rice code with <paramref name="remainderBits"/> remainder bits.</summary>
@@ -65,9 +69,10 @@ public sealed class BitWriter
     /// <summary>The stream, padded with 8 zero bytes.</summary>
     public byte[] ToArray()
     {
-        var result = new byte[_flushedBytes + (_pendingBits > 0 ? 1 : 0) + 8];
+        int tail = (_pendingBits + 7) / 8;
+        var result = new byte[_flushedBytes + tail + 8];
         Array.Copy(_bytes, result, _flushedBytes);
-        if (_pendingBits > 0) result[_flushedBytes] = (byte)_pending;
+        for (int i = 0; i < tail; i++) result[_flushedBytes + i] = (byte)(_pending >> (8 * i));
         return result;
     }
 }

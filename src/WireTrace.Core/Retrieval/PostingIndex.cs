@@ -4,7 +4,7 @@ namespace WireTrace.Core.Retrieval;
 /// A multimap from 32-bit keys (hashes) to postings built for size and for parallel writes. Keys are split
 /// by their top bits into <see cref="Shards"/> shards; each shard has a small mutable <see cref="PostingTable"/>
 /// for recent postings and a bit-packed frozen segment (<see cref="PackedPostings"/>, about 4-5 bytes per
-/// posting), into which the table is merged when it holds more than a quarter of the segment. Shards are
+/// posting), into which the table is merged when it holds a quarter as many postings as the segment (so a posting is re-packed about 5 times while the index grows). Shards are
 /// independent, so <see cref="AddMany"/> and <see cref="Freeze"/> give each thread its own shards: no locks,
 /// and the content does not depend on the thread count or the order of the postings.
 /// A key that reaches <see cref="MaxPostingsPerKey"/> postings is saturated: <see cref="Find"/> says so, and
