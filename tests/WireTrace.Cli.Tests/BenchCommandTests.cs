@@ -63,6 +63,32 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Written_corpus_reads_back_with_its_pairs_and_gives_the_same_figures()
+    {
+        var corpus = Path.Combine(_temp.Path, "written.jsonl");
+        var generated = await Bench("--docs", "300", "--seed", "5", "--rate", "0.2", "--queries", "50", "--write-corpus", corpus);
+        var pairs = corpus + ".pairs.jsonl";
+        Assert.Equal(300, File.ReadLines(corpus).Count());
+        Assert.Equal(generated.GetProperty("recall").GetProperty("planted").GetInt32(), File.ReadLines(pairs).Count());
+        Assert.Equal(50, File.ReadLines(corpus + ".sample.txt").Count());
+        var first = JsonDocument.Parse(File.ReadLines(pairs).First()).RootElement;
+        Assert.StartsWith("doc-", first.GetProperty("source").GetString());
+        Assert.StartsWith("doc-", first.GetProperty("derived").GetString());
+
+        var read = await Bench("--corpus", corpus, "--pairs", pairs, "--seed", "5", "--queries", "50");
+        Assert.Equal(generated.GetProperty("recall").ToString(), read.GetProperty("recall").ToString());
+        Assert.Equal(generated.GetProperty("memory").GetProperty("indexBytes").GetInt64(), read.GetProperty("memory").GetProperty("indexBytes").GetInt64());
+        Assert.Equal(
+            generated.GetProperty("queries").GetProperty("candidatesPerArticle").GetDouble(),
+            read.GetProperty("queries").GetProperty("candidatesPerArticle").GetDouble());
+
+        var bad = _temp.File("bad-pairs.jsonl", "{\"source\": \"doc-0000001\", \"derived\": \"nope\"}");
+        var (exit, _, err) = await CliRunner.RunAsync("bench", "--corpus", corpus, "--pairs", bad, "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("bad-pairs.jsonl:1", err);
+    }
+
+    [Fact]
     public async Task Bad_corpus_file_is_an_error_message_not_a_crash()
     {
         var file = _temp.File("bad.jsonl", "{\"text\": \"no id\"}");

@@ -5,8 +5,9 @@ using WireTrace.Core.Text;
 namespace WireTrace.Benchmarks.Fingerprints;
 
 /// <summary>
-/// Fingerprinting one 700-word article (its text model already built): content-term hashing, the MinHash sketch
-/// (vectorised and scalar), anchor extraction, and all of it.
+/// Fingerprinting one 700-word article (its text model already built): content-term hashing, the n-gram hashes
+/// (computed once, shared by the MinHash shingles and the anchors), the MinHash sketch (vectorised and scalar),
+/// anchor extraction, and all of it.
 /// Run with: dotnet run -c Release --project bench/WireTrace.Benchmarks -- --filter '*FingerprintBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]
@@ -16,6 +17,7 @@ public class FingerprintBenchmarks
     private TextModel _model = null!;
     private ContentTerms _terms = null!;
     private uint[] _shingles = [];
+    private ulong[] _grams = [];
     private readonly uint[] _sketch = new uint[FingerprintOptions.Default.SketchSize];
 
     [GlobalSetup]
@@ -25,6 +27,14 @@ public class FingerprintBenchmarks
         _terms = ContentTerms.From(_model, FingerprintOptions.Default.Seed);
         _shingles = new uint[_terms.Hashes.Length - FingerprintOptions.Default.ShingleSize + 1];
         MinHashSketcher.ShingleHashes(_terms.Hashes, FingerprintOptions.Default.ShingleSize, FingerprintOptions.Default.Seed, _shingles);
+        _grams = new ulong[_shingles.Length];
+    }
+
+    [Benchmark]
+    public ulong GramHashesOfArticle()
+    {
+        MinHashSketcher.GramHashes(_terms.Hashes, FingerprintOptions.Default.ShingleSize, FingerprintOptions.Default.Seed, _grams);
+        return _grams[0];
     }
 
     [Benchmark]

@@ -16,7 +16,9 @@ namespace WireTrace.Cli.Commands;
 /// <c>wiretrace bench [--docs N] [--corpus FILE] [--seed S] [--json FILE]</c>: measures the retrieval layer on a
 /// realistic corpus (Reuters-21578 text recombined to N documents with planted copies, excerpts and partial
 /// rewrites, see <see cref="BenchCorpus"/>) or on a JSONL corpus: throughput per stage, memory, index bytes per
-/// article, candidate recall on the planted pairs by kind, candidates per article and query latency.
+/// article, candidate recall on the planted pairs by kind, candidates per article and query latency; it can write
+/// the corpus, its planted pairs and its query sample for another tool (<c>--write-corpus</c>, read back with
+/// <c>--corpus FILE --pairs FILE.pairs.jsonl</c>; see <c>scripts/bench-datasketch.py</c>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -40,23 +42,33 @@ internal static class BenchCommand
             DefaultValueFactory = _ => FingerprintOptions.Default.AnchorsPerSentence,
             HelpName = "K",
         };
+        var pairs = new Option<FileInfo?>("--pairs")
+        {
+            Description = "With --corpus: read the planted pairs from this JSONL file too, one {\"source\", \"derived\", \"kind\"} (ids) per line.",
+            HelpName = "FILE",
+        };
+        var writeCorpus = new Option<FileInfo?>("--write-corpus")
+        {
+            Description = "Write the corpus benchmarked to this JSONL file ({\"id\", \"text\"} per line), its planted pairs to FILE.pairs.jsonl ({\"source\", \"derived\", \"kind\"}) and the ids of the query sample to FILE.sample.txt, e.g. for scripts/bench-datasketch.py.",
+            HelpName = "FILE",
+        };
         var data = new Option<string?>("--data") { Description = "The shared research data folder (default: WIRETRACE_DATA or ../shared/data).", HelpName = "DIR" };
         var json = new Option<FileInfo?>("--json") { Description = "Write the figures as JSON to this file.", HelpName = "FILE" };
         var quiet = CliOptions.Quiet();
         var command = new Command("bench", "Benchmark the candidate retrieval layer (fingerprints, LSH, passage anchors) for speed, memory and recall.")
         {
-            docs, corpus, seed, rate, queries, threads, anchorsPerSentence, data, json, quiet,
+            docs, corpus, pairs, seed, rate, queries, threads, anchorsPerSentence, writeCorpus, data, json, quiet,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(
-            new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data), parse.GetValue(anchorsPerSentence)),
+            new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data), parse.GetValue(anchorsPerSentence), parse.GetValue(writeCorpus)),
             parse.GetValue(json), parse.GetValue(quiet), console, error, cancel)));
         return command;
     }
 
-    private sealed record BenchSettings(int Docs, FileInfo? Corpus, ulong Seed, double Rate, int Queries, int Threads, string? Data, int AnchorsPerSentence);
+    private sealed record BenchSettings(int Docs, FileInfo? Corpus, FileInfo? Pairs, ulong Seed, double Rate, int Queries, int Threads, string? Data, int AnchorsPerSentence, FileInfo? WriteCorpus);
 
-    /// <summary>The corpus as the benchmark sees it: texts by index and gold pairs (kind names).</summary>
-    private sealed record BenchInput(string Name, int Count, Func<int, string> Text, IReadOnlyList<(int Source, int Derived, string Kind)> Gold);
+    /// <summary>The corpus as the benchmark sees it: texts by index, their ids, and gold pairs (kind names).</summary>
+    private sealed record BenchInput(string Name, int Count, Func<int, string> Text, Func<int, string> Id, IReadOnlyList<(int Source, int Derived, string Kind)> Gold);
 
     private static int Run(BenchSettings settings, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
     {
@@ -65,7 +77,9 @@ internal static class BenchCommand
         try
         {
             (FingerprintOptions.Default with { AnchorsPerSentence = settings.AnchorsPerSentence }).Validate();
-            input = settings.Corpus != null ? ReadJsonl(settings.Corpus) : Generate(settings);
+            if (settings.Pairs != null && settings.Corpus == null) throw new ArgumentException("--pairs goes with --corpus");
+            input = settings.Corpus != null ? ReadJsonl(settings.Corpus, settings.Pairs) : Generate(settings);
+            if (settings.WriteCorpus != null) WriteCorpus(input, settings.WriteCorpus, QuerySample(input.Count, settings.Queries, settings.Seed), settings.Threads);
         }
         catch (Exception e) when (e is DatasetNotFoundException or IOException or JsonException or ArgumentException or InvalidDataException)
         {
@@ -119,7 +133,7 @@ internal static class BenchCommand
         var root = SharedDataRoot.Locate(settings.Data);
         var corpus = BenchCorpus.FromReuters(Path.Combine(root, Reuters21578Dataset.FolderName), settings.Docs, settings.Rate, settings.Seed);
         var gold = corpus.Planted.Select(p => (p.Source, p.Derived, KindName(p.Kind))).ToList();
-        return new BenchInput($"reuters21578 x {settings.Docs:N0} (seed {settings.Seed}, planted {settings.Rate:P0})", corpus.Count, corpus.Text, gold);
+        return new BenchInput($"reuters21578 x {settings.Docs:N0} (seed {settings.Seed}, planted {settings.Rate:P0})", corpus.Count, corpus.Text, BenchCorpus.IdOf, gold);
     }
 
     private static string KindName(PlantedKind kind) => kind switch
@@ -129,9 +143,43 @@ internal static class BenchCommand
         _ => "partial-rewrite",
     };
 
-    private static BenchInput ReadJsonl(FileInfo file)
+    /// <summary>The path of the planted pairs written next to a corpus file by --write-corpus.</summary>
+    internal static string PairsPath(string corpusPath) => corpusPath + ".pairs.jsonl";
+
+    /// <summary>The path of the query sample's ids written next to a corpus file by --write-corpus.</summary>
+    internal static string SamplePath(string corpusPath) => corpusPath + ".sample.txt";
+
+    /// <summary>Writes the corpus (texts generated in parallel, written in order), its planted pairs and the ids of the query sample.</summary>
+    private static void WriteCorpus(BenchInput input, FileInfo file, int[] sample, int threads)
+    {
+        file.Directory?.Create();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? Environment.ProcessorCount : threads };
+        using (var writer = new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false)))
+        {
+            var texts = new string[Chunk];
+            for (int start = 0; start < input.Count; start += Chunk)
+            {
+                int n = Math.Min(Chunk, input.Count - start);
+                Parallel.For(0, n, parallel, k => texts[k] = input.Text(start + k));
+                for (int k = 0; k < n; k++) writer.WriteLine(JsonSerializer.Serialize(new CorpusLine(input.Id(start + k), texts[k])));
+            }
+        }
+        using var pairs = new StreamWriter(PairsPath(file.FullName), false, new System.Text.UTF8Encoding(false));
+        foreach (var (source, derived, kind) in input.Gold) pairs.WriteLine(JsonSerializer.Serialize(new PairLine(input.Id(source), input.Id(derived), kind)));
+        File.WriteAllLines(SamplePath(file.FullName), sample.Select(input.Id));
+    }
+
+    private sealed record CorpusLine([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("text")] string Text);
+
+    private sealed record PairLine(
+        [property: JsonPropertyName("source")] string Source,
+        [property: JsonPropertyName("derived")] string Derived,
+        [property: JsonPropertyName("kind")] string Kind);
+
+    private static BenchInput ReadJsonl(FileInfo file, FileInfo? pairsFile)
     {
         var texts = new List<string>();
+        var ids = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var sources = new List<(int Derived, string Source, string Kind)>();
         int line = 0;
@@ -148,6 +196,7 @@ internal static class BenchCommand
             var key = id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
             if (!index.TryAdd(key, texts.Count)) throw new InvalidDataException($"{file.FullName}:{line}: id '{key}' repeated");
             texts.Add(text.GetString() ?? "");
+            ids.Add(key);
             if (root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String)
             {
                 var kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "planted";
@@ -156,7 +205,34 @@ internal static class BenchCommand
         }
         if (texts.Count == 0) throw new InvalidDataException($"{file.FullName}: no documents");
         var gold = sources.Where(s => index.ContainsKey(s.Source)).Select(s => (index[s.Source], s.Derived, s.Kind)).ToList();
-        return new BenchInput(file.Name, texts.Count, i => texts[i], gold);
+        if (pairsFile != null) gold.AddRange(ReadPairs(pairsFile, index));
+        return new BenchInput(file.Name, texts.Count, i => texts[i], i => ids[i], gold);
+    }
+
+    /// <summary>Planted pairs from a JSONL file of {"source", "derived", "kind"}, ids resolved against the corpus.</summary>
+    private static List<(int Source, int Derived, string Kind)> ReadPairs(FileInfo file, Dictionary<string, int> index)
+    {
+        var result = new List<(int, int, string)>();
+        int line = 0;
+        foreach (var raw in File.ReadLines(file.FullName))
+        {
+            line++;
+            if (raw.Trim().Length == 0) continue;
+            using var doc = JsonDocument.Parse(raw);
+            var root = doc.RootElement;
+            if (!root.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("derived", out var derived) || derived.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidDataException($"{file.FullName}:{line}: a pair needs string \"source\" and \"derived\" ids");
+            }
+            foreach (var id in new[] { source.GetString()!, derived.GetString()! })
+            {
+                if (!index.ContainsKey(id)) throw new InvalidDataException($"{file.FullName}:{line}: id '{id}' is not in the corpus");
+            }
+            var kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : "planted";
+            result.Add((index[source.GetString()!], index[derived.GetString()!], kind));
+        }
+        return result;
     }
 
     private static BenchReport Measure(BenchInput input, BenchSettings settings, Action<string, int, int, double>? progress, CancellationToken cancel)
@@ -183,11 +259,21 @@ internal static class BenchCommand
         var pipeline = new Stopwatch();
         var parallelPass = new Stopwatch();
         long words = 0, anchors = 0;
+        // CPU time the process received during the parallel passes and during indexing: on a machine shared with
+        // other jobs the wall-clock rates say how much CPU we got; these say what the work costs.
+        using var self = Process.GetCurrentProcess();
+        TimeSpan parallelCpu = TimeSpan.Zero, indexCpu = TimeSpan.Zero;
+        TimeSpan Cpu()
+        {
+            self.Refresh();
+            return self.TotalProcessorTime;
+        }
         var total = Stopwatch.StartNew();
         for (int start = 0; start < input.Count; start += Chunk)
         {
             int n = Math.Min(Chunk, input.Count - start);
             pipeline.Start();
+            var cpu0 = Cpu();
             parallelPass.Start();
             Parallel.For(0, n, parallel, k =>
             {
@@ -204,9 +290,12 @@ internal static class BenchCommand
                 Interlocked.Add(ref fingerprintTicks, t3 - t2);
             });
             parallelPass.Stop();
+            var cpu1 = Cpu();
             index.Start();
-            for (int k = 0; k < n; k++) retriever.Add(start + k, prints[k]);
+            retriever.AddRange(start, new ArraySegment<DocumentFingerprints>(prints, 0, n), threadsUsed);
             index.Stop();
+            parallelCpu += cpu1 - cpu0;
+            indexCpu += Cpu() - cpu1;
             pipeline.Stop();
             for (int k = 0; k < n; k++)
             {
@@ -218,9 +307,11 @@ internal static class BenchCommand
             double seconds = parallelPass.Elapsed.TotalSeconds * (modelTicks + fingerprintTicks) / Math.Max(1.0, generateTicks + modelTicks + fingerprintTicks) + index.Elapsed.TotalSeconds;
             progress?.Invoke("indexing", start + n, input.Count, (start + n) / Math.Max(seconds, 1e-9));
         }
+        var freezeCpu = Cpu();
         index.Start();
-        retriever.Freeze();
+        retriever.Freeze(threadsUsed);
         index.Stop();
+        indexCpu += Cpu() - freezeCpu;
         total.Stop();
         long managedAfterIndex = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -264,7 +355,8 @@ internal static class BenchCommand
         double Rate(double seconds) => input.Count / Math.Max(seconds, 1e-9);
         double generateSeconds = Seconds(generateTicks), modelSeconds = Seconds(modelTicks), fingerprintSeconds = Seconds(fingerprintTicks);
         int found1 = found.Count(f => f);
-        using var process = Process.GetCurrentProcess();
+        double fingerprintCpu = parallelCpu.TotalSeconds * fingerprintTicks / Math.Max(1.0, generateTicks + modelTicks + fingerprintTicks);
+        var process = self;
         process.Refresh();
         return new BenchReport(
             input.Name,
@@ -283,6 +375,7 @@ internal static class BenchCommand
                 Rate(modelSeconds + fingerprintSeconds + index.Elapsed.TotalSeconds),
                 Rate(pipeline.Elapsed.TotalSeconds)),
             new StageSeconds(generateSeconds, modelSeconds, fingerprintSeconds, index.Elapsed.TotalSeconds, pipeline.Elapsed.TotalSeconds, recallClock.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds),
+            new CpuFigures(fingerprintCpu, indexCpu.TotalSeconds, input.Count / Math.Max(fingerprintCpu + indexCpu.TotalSeconds, 1e-9)),
             new MemoryFigures(
                 retriever.IndexBytes,
                 (double)retriever.IndexBytes / input.Count,
@@ -329,8 +422,9 @@ internal static class BenchCommand
         var table = new Table().AddColumns("figure", "value");
         table.AddRow("text model (tokens, stems)", $"{r.ArticlesPerSecond.TextModel:N0} articles/s");
         table.AddRow("fingerprinting", $"{r.ArticlesPerSecond.Fingerprinting:N0} articles/s");
-        table.AddRow("indexing (1 thread)", $"{r.ArticlesPerSecond.Indexing:N0} articles/s");
+        table.AddRow("indexing", $"{r.ArticlesPerSecond.Indexing:N0} articles/s");
         table.AddRow("fingerprinting + indexing", $"{r.ArticlesPerSecond.FingerprintingAndIndexing:N0} articles/s");
+        table.AddRow("fingerprinting + indexing per CPU-second", $"{r.Cpu.FingerprintingAndIndexingPerCpuSecond:N0} articles (CPU: fingerprint {r.Cpu.FingerprintSeconds:N1} s, index {r.Cpu.IndexSeconds:N1} s)");
         table.AddRow("text model + fingerprinting + indexing", $"{r.ArticlesPerSecond.EndToEnd:N0} articles/s");
         table.AddRow("whole pipeline, wall clock (with generation)", $"{r.ArticlesPerSecond.Pipeline:N0} articles/s");
         table.AddRow("index size", $"{r.Memory.IndexBytes / 1048576.0:N1} MiB = {r.Memory.IndexBytesPerArticle:N0} bytes/article (LSH {r.Memory.LshBytes / 1048576.0:N1} MiB, anchors {r.Memory.AnchorBytes / 1048576.0:N1} MiB)");
@@ -357,6 +451,7 @@ internal sealed record BenchReport(
     double PrepareSeconds,
     StageRates ArticlesPerSecond,
     StageSeconds Seconds,
+    CpuFigures Cpu,
     MemoryFigures Memory,
     RecallFigures Recall,
     QueryFigures Queries,
@@ -368,6 +463,13 @@ internal sealed record StageRates(double Generate, double TextModel, double Fing
 
 /// <summary>Seconds per stage: for the parallel stages, the wall-clock time of the parallel pass shared out in proportion to the time measured inside the workers; wall clock for the others.</summary>
 internal sealed record StageSeconds(double Generate, double TextModel, double Fingerprint, double Index, double Pipeline, double Recall, double Total);
+
+/// <summary>
+/// CPU seconds the process used for fingerprinting (its share of the parallel passes, in proportion to the time
+/// measured inside the workers) and for indexing, and the articles fingerprinted and indexed per CPU-second:
+/// what the work costs whatever else the machine runs (an idle machine with c cores gets at most c times that).
+/// </summary>
+internal sealed record CpuFigures(double FingerprintSeconds, double IndexSeconds, double FingerprintingAndIndexingPerCpuSecond);
 
 internal sealed record MemoryFigures(long IndexBytes, double IndexBytesPerArticle, long LshBytes, long AnchorBytes, int LshPostings, int AnchorPostings, long ManagedBytesAfterIndex, long PeakWorkingSetBytes, long HeapSizeBytes);
 

@@ -55,6 +55,13 @@ public sealed class LshIndex
         foreach (var key in keys) _table.Add(key, doc);
     }
 
+    /// <summary>
+    /// Indexes many documents' bucket keys at once (<see cref="Bands"/> keys per document, from <see cref="BandKeys"/>,
+    /// the first <paramref name="count"/> of each array), each thread filling its own shards of the table.
+    /// </summary>
+    public void AddMany(uint[] keys, int[] docs, int count, int maxDegreeOfParallelism = -1) =>
+        _table.AddMany(keys, docs, null, count, maxDegreeOfParallelism);
+
     /// <summary>Adds to <paramref name="bandsShared"/> (document → bands shared) every document sharing a bucket with <paramref name="sketch"/>.</summary>
     public void Query(ReadOnlySpan<uint> sketch, Dictionary<int, int> bandsShared)
     {
@@ -85,8 +92,8 @@ public sealed class LshIndex
         return docs;
     }
 
-    /// <summary>Merges recent postings into the compact sorted segment.</summary>
-    public void Freeze() => _table.Freeze();
+    /// <summary>Merges recent postings into the packed segments, shards in parallel.</summary>
+    public void Freeze(int maxDegreeOfParallelism = -1) => _table.Freeze(maxDegreeOfParallelism);
 
     /// <summary>Drops the documents that fail <paramref name="keep"/>.</summary>
     public void Retain(Func<int, bool> keep) => _table.Retain(keep);

@@ -60,15 +60,39 @@ public sealed class AnchorIndex
     /// <summary>Indexes a document's anchors (<paramref name="anchors"/> distinct) with their sentences.</summary>
     public void Add(int doc, ReadOnlySpan<uint> anchors, ReadOnlySpan<ushort> sentences)
     {
+        if (anchors.Length != sentences.Length) throw new ArgumentException("one sentence per anchor", nameof(sentences));
+        SetCounts(doc, anchors.Length, sentences);
+        for (int i = 0; i < anchors.Length; i++) _table.Add(anchors[i], doc, sentences[i]);
+    }
+
+    /// <summary>
+    /// Indexes the anchors of many documents at once, the postings given flat (anchor, document, sentence; the
+    /// first <paramref name="count"/> of each array, every document's anchors distinct and together), each thread
+    /// filling its own shards of the table. The same index as <see cref="Add"/> one document at a time.
+    /// </summary>
+    public void AddMany(uint[] anchors, int[] docs, ushort[] sentences, int count, int maxDegreeOfParallelism = -1)
+    {
+        for (int start = 0; start < count;)
+        {
+            int end = start + 1;
+            while (end < count && docs[end] == docs[start]) end++;
+            SetCounts(docs[start], end - start, sentences.AsSpan(start, end - start));
+            start = end;
+        }
+        _table.AddMany(anchors, docs, sentences, count, maxDegreeOfParallelism);
+    }
+
+    private void SetCounts(int doc, int anchors, ReadOnlySpan<ushort> sentences)
+    {
+        PostingTable.CheckDoc(doc);
         if (doc >= _anchorCounts.Length)
         {
             int size = Math.Max(doc + 1, _anchorCounts.Length * 2);
             Array.Resize(ref _anchorCounts, size);
             Array.Resize(ref _anchoredSentences, size);
         }
-        _anchorCounts[doc] = (ushort)Math.Min(anchors.Length, ushort.MaxValue);
+        _anchorCounts[doc] = (ushort)Math.Min(anchors, ushort.MaxValue);
         _anchoredSentences[doc] = (ushort)Math.Min(DistinctSentences(sentences), ushort.MaxValue);
-        for (int i = 0; i < anchors.Length; i++) _table.Add(anchors[i], doc, sentences[i]);
     }
 
     /// <summary>Distinct values in a list of sentence indexes given in reading order.</summary>
@@ -176,8 +200,8 @@ public sealed class AnchorIndex
         }
     }
 
-    /// <summary>Merges recent postings into the compact sorted segment.</summary>
-    public void Freeze() => _table.Freeze();
+    /// <summary>Merges recent postings into the packed segments, shards in parallel.</summary>
+    public void Freeze(int maxDegreeOfParallelism = -1) => _table.Freeze(maxDegreeOfParallelism);
 
     /// <summary>Drops the documents that fail <paramref name="keep"/>.</summary>
     public void Retain(Func<int, bool> keep)

@@ -6,13 +6,15 @@ namespace WireTrace.Core.Retrieval;
 /// The retrieval layer: an incremental index of document fingerprints that proposes candidate pairs from
 /// two kinds of evidence, LSH buckets over MinHash sketches (near-duplicates) and shared passage anchors
 /// (partial reuse inside longer articles, where whole-document similarity is low). Memory-lean: postings
-/// are parallel arrays (<see cref="PostingIndex"/>: a sorted segment plus a small hash table of recent
-/// postings), not objects; <see cref="IndexBytes"/> measures them.
+/// are bit-packed and grouped by key (<see cref="PostingIndex"/>: 64 key shards, each a packed segment plus a
+/// small hash table of recent postings), not objects; <see cref="IndexBytes"/> measures them.
+/// <see cref="AddRange"/> indexes a batch on many threads (each owns a range of shards) with the same result
+/// as <see cref="Add"/> one by one.
 /// <see cref="Remove"/> marks a document removed (it stops appearing at once) and the tables are rebuilt
 /// once removed documents exceed <see cref="RetrievalOptions.CompactWhenRemoved"/> of those indexed.
 /// Writes are single-threaded; <see cref="Query"/> may run on many threads between writes. Results are
-/// sorted by document id and do not depend on the order documents were added, except that an anchor or
-/// bucket that is full keeps the documents that came first (it is ignored by queries either way).
+/// sorted by document id and do not depend on the order documents were added nor on the thread count (a full
+/// anchor or bucket is ignored by queries, whoever filled it).
 /// </summary>
 public sealed class CandidateRetriever
 {
@@ -55,6 +57,58 @@ public sealed class CandidateRetriever
         Count++;
     }
 
+    /// <summary>
+    /// Indexes <paramref name="documents"/> under the ids <paramref name="firstDocId"/>, <paramref name="firstDocId"/> + 1, …,
+    /// on up to <paramref name="maxDegreeOfParallelism"/> threads (each owns a range of the index's key shards).
+    /// The index is the same as after <see cref="Add"/> of each document in turn, whatever the thread count.
+    /// </summary>
+    public void AddRange(int firstDocId, IReadOnlyList<DocumentFingerprints> documents, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstDocId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)firstDocId + documents.Count, int.MaxValue - 1L, nameof(documents));
+        bool compact = false;
+        for (int i = 0; i < documents.Count; i++)
+        {
+            int id = firstDocId + i;
+            if (Contains(id)) throw new InvalidOperationException($"document {id} is already indexed");
+            compact |= id < _state.Length && _state[id] == 2;
+        }
+        if (compact) Compact(); // purge the old postings of re-added ids first
+        int last = firstDocId + documents.Count - 1;
+        if (last >= _state.Length) Array.Resize(ref _state, Math.Max(last + 1, _state.Length * 2));
+
+        int lshCount = 0, anchorCount = 0;
+        foreach (var d in documents)
+        {
+            if (d.Sketch.Length > 0) lshCount += _lsh.Bands;
+            anchorCount += d.Anchors.Length;
+        }
+        var lshKeys = new uint[lshCount];
+        var lshDocs = new int[lshCount];
+        var anchorKeys = new uint[anchorCount];
+        var anchorDocs = new int[anchorCount];
+        var anchorSentences = new ushort[anchorCount];
+        int l = 0, a = 0;
+        for (int i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            if (d.Sketch.Length > 0)
+            {
+                _lsh.BandKeys(d.Sketch, lshKeys.AsSpan(l, _lsh.Bands));
+                lshDocs.AsSpan(l, _lsh.Bands).Fill(firstDocId + i);
+                l += _lsh.Bands;
+            }
+            d.Anchors.CopyTo(anchorKeys, a);
+            d.AnchorSentences.CopyTo(anchorSentences, a);
+            anchorDocs.AsSpan(a, d.Anchors.Length).Fill(firstDocId + i);
+            a += d.Anchors.Length;
+        }
+        _lsh.AddMany(lshKeys, lshDocs, lshCount, maxDegreeOfParallelism);
+        _anchors.AddMany(anchorKeys, anchorDocs, anchorSentences, anchorCount, maxDegreeOfParallelism);
+        for (int i = 0; i < documents.Count; i++) _state[firstDocId + i] = 1; // a document without anchors keeps counts of 0
+        Count += documents.Count;
+    }
+
     /// <summary>Removes a document; false when it was not indexed.</summary>
     public bool Remove(int docId)
     {
@@ -66,11 +120,11 @@ public sealed class CandidateRetriever
         return true;
     }
 
-    /// <summary>Merges recent postings into the compact sorted segments (the index then costs its postings and little more).</summary>
-    public void Freeze()
+    /// <summary>Merges recent postings into the packed segments (the index then costs its postings and little more), key shards in parallel.</summary>
+    public void Freeze(int maxDegreeOfParallelism = -1)
     {
-        _lsh.Freeze();
-        _anchors.Freeze();
+        _lsh.Freeze(maxDegreeOfParallelism);
+        _anchors.Freeze(maxDegreeOfParallelism);
     }
 
     /// <summary>Rebuilds the tables without the removed documents.</summary>
@@ -132,8 +186,8 @@ public sealed class CandidateRetriever
     public static IReadOnlyList<RetrievedPair> FindPairs(IReadOnlyList<DocumentFingerprints> documents, RetrievalOptions? options = null, int maxDegreeOfParallelism = -1)
     {
         var retriever = new CandidateRetriever(options);
-        for (int d = 0; d < documents.Count; d++) retriever.Add(d, documents[d]);
-        retriever.Freeze();
+        retriever.AddRange(0, documents, maxDegreeOfParallelism);
+        retriever.Freeze(maxDegreeOfParallelism);
         var perDocument = new IReadOnlyList<CandidateMatch>[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
             d => perDocument[d] = retriever.Query(documents[d], d));

@@ -1,74 +1,168 @@
 namespace WireTrace.Core.Retrieval;
 
 /// <summary>
-/// A multimap from 32-bit keys to postings built for size: new postings go to a small mutable
-/// <see cref="PostingTable"/>; when it holds more than a quarter of the frozen part (and at least
-/// <see cref="FreezeThreshold"/>), it is merged into a sorted, exact-size segment (<see cref="SortedPostings"/>:
-/// 10 bytes per posting with positions, 8 without, plus a small directory), so an index of millions of documents
-/// costs little more than its postings, and merging costs O(1) amortised per posting. A key holds at most
-/// <see cref="MaxPostingsPerKey"/> postings; then it is saturated and <see cref="Find"/> says so. Not thread-safe
-/// for writes; concurrent reads are safe.
+/// A multimap from 32-bit keys (hashes) to postings built for size and for parallel writes. Keys are split
+/// by their top bits into <see cref="Shards"/> shards; each shard has a small mutable <see cref="PostingTable"/>
+/// for recent postings and a bit-packed frozen segment (<see cref="PackedPostings"/>, about 4-5 bytes per
+/// posting), into which the table is merged when it holds a quarter as many postings as the segment (so a posting is re-packed about 5 times while the index grows). Shards are
+/// independent, so <see cref="AddMany"/> and <see cref="Freeze"/> give each thread its own shards: no locks,
+/// and the content does not depend on the thread count or the order of the postings.
+/// A key that reaches <see cref="MaxPostingsPerKey"/> postings is saturated: <see cref="Find"/> says so, and
+/// at the next merge its postings are dropped and only the mark is kept (a removal does not undo it).
+/// Writes are single-threaded (each call may use many threads inside); concurrent reads are safe between writes.
 /// </summary>
 public sealed class PostingIndex
 {
-    /// <summary>Postings the mutable table may hold before it is merged, at the least.</summary>
-    public const int FreezeThreshold = 1 << 16;
+    /// <summary>Bits of the key that choose the shard.</summary>
+    public const int ShardBits = 6;
 
-    private PostingTable _recent;
-    private SortedPostings _frozen = SortedPostings.Empty;
+    /// <summary>Number of shards.</summary>
+    public const int Shards = 1 << ShardBits;
+
+    /// <summary>Postings a shard's mutable table may hold before it is merged, at the least.</summary>
+    public const int MergeThreshold = 4096;
+
+    private readonly Shard[] _shards;
 
     public PostingIndex(int maxPostingsPerKey, bool withPositions)
     {
+        if (maxPostingsPerKey < 1) throw new ArgumentOutOfRangeException(nameof(maxPostingsPerKey));
         MaxPostingsPerKey = maxPostingsPerKey;
         WithPositions = withPositions;
-        _recent = new PostingTable(maxPostingsPerKey, withPositions);
+        _shards = new Shard[Shards];
+        for (int s = 0; s < Shards; s++) _shards[s] = new Shard(this);
     }
 
     public int MaxPostingsPerKey { get; }
 
     public bool WithPositions { get; }
 
-    public int Count => _frozen.Count + _recent.Count;
+    /// <summary>Postings held (those of saturated keys not counted once merged).</summary>
+    public int Count => _shards.Sum(s => s.Count);
 
-    public long Bytes => _frozen.Bytes + _recent.Bytes;
+    public long Bytes => _shards.Sum(s => s.Bytes);
 
-    /// <summary>Adds a posting; false when the key is saturated (the posting is dropped).</summary>
-    public bool Add(uint key, int doc, ushort position = 0)
+    /// <summary>The shard of a key.</summary>
+    public static int ShardOf(uint key) => (int)(key >> (32 - ShardBits));
+
+    /// <summary>Adds a posting.</summary>
+    public void Add(uint key, int doc, ushort position = 0) => _shards[ShardOf(key)].Add(key, doc, position);
+
+    /// <summary>
+    /// Adds the first <paramref name="count"/> postings of the arrays (<paramref name="positions"/> may be null
+    /// without positions), each thread filling its own range of shards.
+    /// </summary>
+    public void AddMany(uint[] keys, int[] docs, ushort[]? positions, int count, int maxDegreeOfParallelism = -1)
     {
-        var (start, end) = _frozen.Range(key);
-        if (!_recent.Add(key, doc, position, end - start)) return false;
-        if (_recent.Count >= Math.Max(FreezeThreshold, _frozen.Count / 4)) Freeze();
-        return true;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(keys.Length, docs.Length));
+        for (int i = 0; i < count; i++) PostingTable.CheckDoc(docs[i]);
+        int partitions = Math.Clamp(maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism, 1, Shards);
+        if (partitions == 1 || count < 4096)
+        {
+            for (int i = 0; i < count; i++) Add(keys[i], docs[i], positions?[i] ?? 0);
+            return;
+        }
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+        {
+            int first = p * Shards / partitions, last = (p + 1) * Shards / partitions;
+            for (int i = 0; i < count; i++)
+            {
+                int s = ShardOf(keys[i]);
+                if (s >= first && s < last) _shards[s].Add(keys[i], docs[i], positions?[i] ?? 0);
+            }
+        });
     }
 
-    /// <summary>Merges the mutable postings into the sorted segment.</summary>
-    public void Freeze()
-    {
-        if (_recent.Count == 0) return;
-        var keyAndDoc = new ulong[_recent.Count];
-        var positions = new ushort[_recent.Count];
-        _recent.CopyTo(keyAndDoc, positions);
-        _frozen = _frozen.Merge(keyAndDoc, positions, keyAndDoc.Length, WithPositions);
-        _recent = new PostingTable(MaxPostingsPerKey, WithPositions);
-    }
+    /// <summary>Merges every shard's mutable postings into its packed segment.</summary>
+    public void Freeze(int maxDegreeOfParallelism = -1) =>
+        Parallel.For(0, Shards, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, s => _shards[s].Merge());
 
     /// <summary>
     /// Copies the postings of <paramref name="key"/> into <paramref name="buffer"/> (length at least
     /// <see cref="MaxPostingsPerKey"/>) and returns how many; <see cref="MaxPostingsPerKey"/> means saturated.
     /// </summary>
-    public int Find(uint key, Span<Posting> buffer)
-    {
-        var (start, end) = _frozen.Range(key);
-        int n = 0;
-        for (int i = start; i < end && n < MaxPostingsPerKey; i++) buffer[n++] = _frozen[i];
-        if (n < MaxPostingsPerKey) n += _recent.Find(key, buffer[n..MaxPostingsPerKey]);
-        return n;
-    }
+    public int Find(uint key, Span<Posting> buffer) => _shards[ShardOf(key)].Find(key, buffer);
 
     /// <summary>Drops every posting whose document fails <paramref name="keep"/>.</summary>
     public void Retain(Func<int, bool> keep)
     {
-        _frozen = _frozen.Retain(keep, WithPositions);
-        _recent.Retain(keep);
+        foreach (var shard in _shards) shard.Retain(keep);
+    }
+
+    private sealed class Shard(PostingIndex owner)
+    {
+        private PostingTable _recent = NewTable(owner);
+        private PackedPostings _frozen = PackedPostings.Empty;
+
+        public int Count => _frozen.Count + _recent.Count;
+
+        public long Bytes => _frozen.Bytes + _recent.Bytes;
+
+        private static PostingTable NewTable(PostingIndex owner) => new(owner.MaxPostingsPerKey, owner.WithPositions, initialCapacity: 64);
+
+        public void Add(uint key, int doc, ushort position)
+        {
+            _recent.Add(key, doc, position, 0); // false: the table alone holds the maximum for this key, it is saturated
+            if (_recent.Count >= Math.Max(MergeThreshold, _frozen.Count / 4)) Merge();
+        }
+
+        public int Find(uint key, Span<Posting> buffer)
+        {
+            int max = owner.MaxPostingsPerKey;
+            int n = _frozen.Find(key, buffer[..max]);
+            if (n < 0 || n >= max) return max;
+            n += _recent.Find(key, buffer[n..max]);
+            return n;
+        }
+
+        public void Merge()
+        {
+            if (_recent.Count == 0) return;
+            int old = _frozen.EntryCount, total = old + _recent.Count;
+            var entries = new ulong[total];
+            var positions = new ushort[total];
+            _frozen.CopyTo(entries, positions);
+            _recent.CopyTo(entries.AsSpan(old), positions.AsSpan(old));
+            for (int i = old; i < total; i++) entries[i] += 1; // (key, document) → (key, document + 1)
+            Array.Sort(entries, positions, old, total - old);
+            var (merged, mergedPositions) = MergeRuns(entries, positions, old);
+            _frozen = PackedPostings.Build(merged, mergedPositions, owner.MaxPostingsPerKey, owner.WithPositions);
+            _recent = NewTable(owner);
+        }
+
+        /// <summary>Merges the sorted runs [0, split) and [split, end) of <paramref name="entries"/>.</summary>
+        private static (ulong[], ushort[]) MergeRuns(ulong[] entries, ushort[] positions, int split)
+        {
+            if (split == 0) return (entries, positions);
+            var merged = new ulong[entries.Length];
+            var mergedPositions = new ushort[entries.Length];
+            int i = 0, j = split, w = 0;
+            while (i < split && j < entries.Length)
+            {
+                if (entries[i] <= entries[j]) { merged[w] = entries[i]; mergedPositions[w++] = positions[i++]; }
+                else { merged[w] = entries[j]; mergedPositions[w++] = positions[j++]; }
+            }
+            while (i < split) { merged[w] = entries[i]; mergedPositions[w++] = positions[i++]; }
+            while (j < entries.Length) { merged[w] = entries[j]; mergedPositions[w++] = positions[j++]; }
+            return (merged, mergedPositions);
+        }
+
+        public void Retain(Func<int, bool> keep)
+        {
+            _recent.Retain(keep);
+            if (_frozen.EntryCount == 0) return;
+            var entries = new ulong[_frozen.EntryCount];
+            var positions = new ushort[entries.Length];
+            _frozen.CopyTo(entries, positions);
+            int w = 0;
+            for (int i = 0; i < entries.Length; i++)
+            {
+                uint stored = (uint)entries[i];
+                if (stored != 0 && !keep((int)(stored - 1))) continue; // saturated marks stay
+                entries[w] = entries[i];
+                positions[w++] = positions[i];
+            }
+            _frozen = PackedPostings.Build(entries.AsSpan(0, w), positions.AsSpan(0, w), owner.MaxPostingsPerKey, owner.WithPositions);
+        }
     }
 }

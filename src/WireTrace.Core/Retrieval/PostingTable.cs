@@ -48,7 +48,7 @@ public sealed class PostingTable
     /// <summary>Adds a posting, counting <paramref name="heldElsewhere"/> postings of the key kept outside this table.</summary>
     internal bool Add(uint key, int doc, ushort position, int heldElsewhere)
     {
-        if (doc < 0 || doc == int.MaxValue) throw new ArgumentOutOfRangeException(nameof(doc), doc, "document ids must be in 0..int.MaxValue-1");
+        CheckDoc(doc);
         if (Count + 1 > _keys.Length * MaxLoad) Grow();
         int slot = Home(key, _keys.Length);
         int same = heldElsewhere;
@@ -63,6 +63,12 @@ public sealed class PostingTable
         if (_positions != null) _positions[slot] = position;
         Count++;
         return true;
+    }
+
+    /// <summary>Throws unless <paramref name="doc"/> is a valid document id (0..int.MaxValue-1).</summary>
+    internal static void CheckDoc(int doc)
+    {
+        if (doc < 0 || doc == int.MaxValue) throw new ArgumentOutOfRangeException(nameof(doc), doc, "document ids must be in 0..int.MaxValue-1");
     }
 
     /// <summary>

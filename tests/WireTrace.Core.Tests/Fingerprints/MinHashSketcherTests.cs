@@ -59,4 +59,27 @@ public sealed class MinHashSketcherTests
         Assert.Equal(one, sketcher.SketchShingles([1UL, 2UL], 3));
         Assert.NotEqual(one, sketcher.SketchShingles([2UL, 1UL], 3));
     }
+
+    [Fact]
+    public void Gram_hashes_are_xxh64_of_the_term_hashes_up_to_the_length_seed_and_the_unrolled_path_agrees()
+    {
+        var random = new Random(21);
+        var terms = Enumerable.Range(0, 40).Select(_ => (ulong)random.NextInt64()).ToArray();
+        ulong seed = 0x1234;
+        // Short inputs (under four 8-byte lanes) follow XXH64 exactly, with the length added to the seed instead of 8 × length (so XXH64 with a seed 7 × length lower).
+        for (int n = 1; n <= 3; n++)
+        {
+            Assert.Equal(WireTrace.Core.Hashing.XxHash64.Hash(terms.AsSpan(0, n), seed - 7 * (ulong)n), MinHashSketcher.GramHash(terms.AsSpan(0, n), seed));
+        }
+        foreach (int size in new[] { 1, 2, 3, 4, 5 })
+        {
+            var grams = new ulong[MinHashSketcher.ShingleCount(terms.Length, size)];
+            MinHashSketcher.GramHashes(terms, size, seed, grams);
+            for (int i = 0; i < grams.Length; i++) Assert.Equal(MinHashSketcher.GramHash(terms.AsSpan(i, size), seed), grams[i]);
+        }
+        var whole = new ulong[1];
+        MinHashSketcher.GramHashes(terms.AsSpan(0, 2), 3, seed, whole);
+        Assert.Equal(MinHashSketcher.GramHash(terms.AsSpan(0, 2), seed), whole[0]);
+        Assert.Equal(0, MinHashSketcher.ShingleCount(0, 3));
+    }
 }

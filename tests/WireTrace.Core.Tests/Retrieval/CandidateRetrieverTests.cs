@@ -128,45 +128,32 @@ public sealed class CandidateRetrieverTests
     }
 }
 
-public sealed class PostingIndexTests
+public sealed class CandidateRetrieverAddRangeTests
 {
     [Fact]
-    public void Frozen_and_recent_postings_are_found_together_and_saturation_counts_both()
+    public void AddRange_on_several_threads_gives_the_index_of_Add_one_by_one()
     {
-        var index = new PostingIndex(maxPostingsPerKey: 5, withPositions: true);
-        var random = new Random(3);
-        var expected = new Dictionary<uint, List<Posting>>();
-        for (int doc = 0; doc < 30_000; doc++)
-        {
-            for (int a = 0; a < 5; a++)
-            {
-                uint key = (uint)random.Next(0, 40_000);
-                var posting = new Posting(doc, (ushort)a);
-                bool added = index.Add(key, doc, (ushort)a);
-                var list = expected.TryGetValue(key, out var l) ? l : expected[key] = [];
-                Assert.Equal(list.Count < 5, added);
-                if (added) list.Add(posting);
-            }
-            if (doc == 20_000) index.Freeze(); // some keys now span the sorted segment and the recent table
-        }
-        Assert.Equal(expected.Values.Sum(l => l.Count), index.Count);
-        var buffer = new Posting[5];
-        foreach (var (key, list) in expected.Take(3000))
-        {
-            int n = index.Find(key, buffer);
-            Assert.Equal(list.OrderBy(p => p.Doc).ThenBy(p => p.Position), buffer.Take(n).OrderBy(p => p.Doc).ThenBy(p => p.Position));
-        }
-        Assert.Equal(0, index.Find(99_999, buffer));
+        var text = new SyntheticText(12);
+        var docs = new List<List<string>>();
+        for (int d = 0; d < 300; d++) docs.Add(text.Sentences(text.Next(10) + 10));
+        for (int d = 0; d < 40; d++) docs.Add(d % 2 == 0 ? docs[d * 3].Skip(1).ToList() : [.. text.Sentences(8), .. docs[d * 3].Take(4)]);
+        var fingerprints = docs.Select(d => FingerprintTestCorpus.Fingerprint(d)).ToList();
 
-        long before = index.Bytes;
-        index.Freeze();
-        Assert.True(index.Bytes < before);
-        Assert.True(index.Bytes < index.Count * 10.5 + 300_000, $"{index.Bytes} bytes for {index.Count} postings");
-        index.Retain(d => d % 2 == 0);
-        foreach (var (key, list) in expected.Take(500))
-        {
-            int n = index.Find(key, buffer);
-            Assert.Equal(list.Count(p => p.Doc % 2 == 0), n);
-        }
+        var one = new CandidateRetriever();
+        for (int d = 0; d < fingerprints.Count; d++) one.Add(d, fingerprints[d]);
+        var many = new CandidateRetriever();
+        many.AddRange(0, fingerprints.Take(150).ToList(), maxDegreeOfParallelism: 4);
+        many.AddRange(150, fingerprints.Skip(150).ToList(), maxDegreeOfParallelism: 2);
+        Assert.Equal(one.Count, many.Count);
+        for (int d = 0; d < fingerprints.Count; d++) Assert.Equal(one.Query(fingerprints[d], d), many.Query(fingerprints[d], d));
+        one.Freeze(1);
+        many.Freeze(3);
+        Assert.Equal(one.IndexBytes, many.IndexBytes);
+        Assert.Contains(many.Query(fingerprints[300], 300), m => m.DocId == 0);
+
+        Assert.Throws<InvalidOperationException>(() => many.AddRange(5, [fingerprints[0]]));
+        Assert.True(many.Remove(7));
+        many.AddRange(7, [fingerprints[8]]); // a removed id may come back, under other text
+        Assert.Contains(many.Query(fingerprints[8], 8), m => m.DocId == 7);
     }
 }
