@@ -1,10 +1,14 @@
+using System.Buffers;
+
 namespace WireTrace.Core.Retrieval;
 
 /// <summary>
 /// A multimap from 32-bit keys (hashes) to postings built for size and for parallel writes. Keys are split
 /// by their top bits into <see cref="Shards"/> shards; each shard has a small mutable <see cref="PostingTable"/>
 /// for recent postings and a bit-packed frozen segment (<see cref="PackedPostings"/>, about 4-5 bytes per
-/// posting), into which the table is merged when it holds a quarter as many postings as the segment (so a posting is re-packed about 5 times while the index grows). Shards are
+/// posting), into which the table is merged when it holds half as many postings as the segment (so a posting is
+/// re-packed about 3 times while the index grows; a growing index may hold up to a third of its postings in the
+/// tables, at about 12 bytes each, until <see cref="Freeze"/>). Merges work in pooled arrays. Shards are
 /// independent, so <see cref="AddMany"/> and <see cref="Freeze"/> give each thread its own shards: no locks,
 /// and the content does not depend on the thread count or the order of the postings.
 /// A key that reaches <see cref="MaxPostingsPerKey"/> postings is saturated: <see cref="Find"/> says so, and
@@ -73,9 +77,9 @@ public sealed class PostingIndex
         });
     }
 
-    /// <summary>Merges every shard's mutable postings into its packed segment.</summary>
+    /// <summary>Merges every shard's mutable postings into its packed segment and releases the mutable tables' space.</summary>
     public void Freeze(int maxDegreeOfParallelism = -1) =>
-        Parallel.For(0, Shards, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, s => _shards[s].Merge());
+        Parallel.For(0, Shards, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, s => _shards[s].Merge(keepTable: false));
 
     /// <summary>
     /// Copies the postings of <paramref name="key"/> into <paramref name="buffer"/> (length at least
@@ -103,7 +107,7 @@ public sealed class PostingIndex
         public void Add(uint key, int doc, ushort position)
         {
             _recent.Add(key, doc, position, 0); // false: the table alone holds the maximum for this key, it is saturated
-            if (_recent.Count >= Math.Max(MergeThreshold, _frozen.Count / 4)) Merge();
+            if (_recent.Count >= Math.Max(MergeThreshold, _frozen.Count / 2)) Merge(keepTable: true);
         }
 
         public int Find(uint key, Span<Posting> buffer)
@@ -115,36 +119,63 @@ public sealed class PostingIndex
             return n;
         }
 
-        public void Merge()
+        /// <summary>
+        /// Packs the mutable postings into the segment. The work arrays come from the shared pool, so growing an
+        /// index allocates little more than its packed segments; <paramref name="keepTable"/> keeps the emptied
+        /// table's arrays for the next postings (while growing) instead of shrinking it (when freezing).
+        /// </summary>
+        public void Merge(bool keepTable)
         {
-            if (_recent.Count == 0) return;
+            if (_recent.Count == 0)
+            {
+                if (!keepTable && _recent.Capacity > 64) _recent = NewTable(owner);
+                return;
+            }
             int old = _frozen.EntryCount, total = old + _recent.Count;
-            var entries = new ulong[total];
-            var positions = new ushort[total];
-            _frozen.CopyTo(entries, positions);
-            _recent.CopyTo(entries.AsSpan(old), positions.AsSpan(old));
-            for (int i = old; i < total; i++) entries[i] += 1; // (key, document) → (key, document + 1)
-            Array.Sort(entries, positions, old, total - old);
-            var (merged, mergedPositions) = MergeRuns(entries, positions, old);
-            _frozen = PackedPostings.Build(merged, mergedPositions, owner.MaxPostingsPerKey, owner.WithPositions);
-            _recent = NewTable(owner);
+            var entries = ArrayPool<ulong>.Shared.Rent(total);
+            var positions = ArrayPool<ushort>.Shared.Rent(total);
+            ulong[]? merged = null;
+            ushort[]? mergedPositions = null;
+            try
+            {
+                _frozen.CopyTo(entries.AsSpan(0, old), positions.AsSpan(0, old));
+                _recent.CopyTo(entries.AsSpan(old, total - old), positions.AsSpan(old, total - old));
+                for (int i = old; i < total; i++) entries[i] += 1; // (key, document) → (key, document + 1)
+                Array.Sort(entries, positions, old, total - old);
+                if (old == 0)
+                {
+                    _frozen = PackedPostings.Build(entries.AsSpan(0, total), positions.AsSpan(0, total), owner.MaxPostingsPerKey, owner.WithPositions);
+                }
+                else
+                {
+                    merged = ArrayPool<ulong>.Shared.Rent(total);
+                    mergedPositions = ArrayPool<ushort>.Shared.Rent(total);
+                    MergeRuns(entries, positions, old, total, merged, mergedPositions);
+                    _frozen = PackedPostings.Build(merged.AsSpan(0, total), mergedPositions.AsSpan(0, total), owner.MaxPostingsPerKey, owner.WithPositions);
+                }
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(entries);
+                ArrayPool<ushort>.Shared.Return(positions);
+                if (merged != null) ArrayPool<ulong>.Shared.Return(merged);
+                if (mergedPositions != null) ArrayPool<ushort>.Shared.Return(mergedPositions);
+            }
+            if (keepTable) _recent.Clear();
+            else _recent = NewTable(owner);
         }
 
-        /// <summary>Merges the sorted runs [0, split) and [split, end) of <paramref name="entries"/>.</summary>
-        private static (ulong[], ushort[]) MergeRuns(ulong[] entries, ushort[] positions, int split)
+        /// <summary>Merges the sorted runs [0, split) and [split, end) of <paramref name="entries"/> into <paramref name="merged"/>.</summary>
+        private static void MergeRuns(ulong[] entries, ushort[] positions, int split, int end, ulong[] merged, ushort[] mergedPositions)
         {
-            if (split == 0) return (entries, positions);
-            var merged = new ulong[entries.Length];
-            var mergedPositions = new ushort[entries.Length];
             int i = 0, j = split, w = 0;
-            while (i < split && j < entries.Length)
+            while (i < split && j < end)
             {
                 if (entries[i] <= entries[j]) { merged[w] = entries[i]; mergedPositions[w++] = positions[i++]; }
                 else { merged[w] = entries[j]; mergedPositions[w++] = positions[j++]; }
             }
             while (i < split) { merged[w] = entries[i]; mergedPositions[w++] = positions[i++]; }
-            while (j < entries.Length) { merged[w] = entries[j]; mergedPositions[w++] = positions[j++]; }
-            return (merged, mergedPositions);
+            while (j < end) { merged[w] = entries[j]; mergedPositions[w++] = positions[j++]; }
         }
 
         public void Retain(Func<int, bool> keep)

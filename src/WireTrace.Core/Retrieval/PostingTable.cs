@@ -42,6 +42,13 @@ public sealed class PostingTable
     /// <summary>Bytes held by the arrays.</summary>
     public long Bytes => _keys.Length * (8L + (_positions != null ? 2 : 0));
 
+    /// <summary>Empties the table, keeping its arrays for the postings to come.</summary>
+    public void Clear()
+    {
+        Array.Clear(_docs);
+        Count = 0;
+    }
+
     /// <summary>Adds a posting; false when the key is saturated (the posting is dropped).</summary>
     public bool Add(uint key, int doc, ushort position = 0) => Add(key, doc, position, 0);
 

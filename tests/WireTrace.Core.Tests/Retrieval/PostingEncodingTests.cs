@@ -191,6 +191,43 @@ public sealed class PostingIndexTests
     }
 
     [Fact]
+    public void Growing_past_many_merges_keeps_every_posting_and_freezing_releases_the_tables()
+    {
+        // 1.2 million postings: each shard's table fills and is merged (into pooled arrays, then emptied and
+        // reused) several times while the index grows.
+        var index = new PostingIndex(maxPostingsPerKey: 8, withPositions: true);
+        var random = new Random(5);
+        var model = new Dictionary<uint, List<Posting>>();
+        for (int doc = 0; doc < 300_000; doc++)
+        {
+            for (int a = 0; a < 4; a++)
+            {
+                uint key = (uint)random.NextInt64(0, uint.MaxValue);
+                if (doc % 1000 == 0) key = 77u * (uint)a; // a few keys shared by many documents: saturated
+                index.Add(key, doc, (ushort)a);
+                (model.TryGetValue(key, out var l) ? l : model[key] = []).Add(new Posting(doc, (ushort)a));
+            }
+        }
+        long growing = index.Bytes;
+        var buffer = new Posting[8];
+        void Check()
+        {
+            foreach (var (key, list) in model)
+            {
+                if (key % 13 != 0 && list.Count < 8) continue; // a sample of the keys, and every saturated one
+                int n = index.Find(key, buffer);
+                if (list.Count >= 8) Assert.Equal(8, n);
+                else Assert.Equal(list, buffer.Take(n).OrderBy(p => p.Doc).ThenBy(p => p.Position));
+            }
+        }
+        Check();
+        index.Freeze();
+        Check();
+        Assert.True(index.Bytes < growing, $"{index.Bytes} bytes frozen, {growing} while growing");
+        Assert.True(index.Bytes < index.Count * 6L, $"{index.Bytes} bytes for {index.Count} postings");
+    }
+
+    [Fact]
     public void Adding_many_on_several_threads_equals_adding_one_by_one_in_any_order()
     {
         var random = new Random(11);
