@@ -42,14 +42,19 @@ internal static class BenchCommand
         };
         var data = new Option<string?>("--data") { Description = "The shared research data folder (default: WIRETRACE_DATA or ../shared/data).", HelpName = "DIR" };
         var json = new Option<FileInfo?>("--json") { Description = "Write the figures as JSON to this file.", HelpName = "FILE" };
+        var writeCorpus = new Option<FileInfo?>("--write-corpus")
+        {
+            Description = "Write the corpus as JSONL to this file (one {\"id\", \"text\"} per line; planted articles also carry \"source\" and \"kind\") and stop, without benchmarking: input for `scan` or `bench --corpus`.",
+            HelpName = "FILE",
+        };
         var quiet = CliOptions.Quiet();
         var command = new Command("bench", "Benchmark the candidate retrieval layer (fingerprints, LSH, passage anchors) for speed, memory and recall.")
         {
-            docs, corpus, seed, rate, queries, threads, anchorsPerSentence, data, json, quiet,
+            docs, corpus, seed, rate, queries, threads, anchorsPerSentence, data, json, writeCorpus, quiet,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(
             new BenchSettings(parse.GetValue(docs), parse.GetValue(corpus), parse.GetValue(seed), parse.GetValue(rate), parse.GetValue(queries), parse.GetValue(threads), parse.GetValue(data), parse.GetValue(anchorsPerSentence)),
-            parse.GetValue(json), parse.GetValue(quiet), console, error, cancel)));
+            parse.GetValue(json), parse.GetValue(quiet), console, error, cancel, parse.GetValue(writeCorpus))));
         return command;
     }
 
@@ -58,7 +63,7 @@ internal static class BenchCommand
     /// <summary>The corpus as the benchmark sees it: texts by index and gold pairs (kind names).</summary>
     private sealed record BenchInput(string Name, int Count, Func<int, string> Text, IReadOnlyList<(int Source, int Derived, string Kind)> Gold);
 
-    private static int Run(BenchSettings settings, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel)
+    private static int Run(BenchSettings settings, FileInfo? json, bool quiet, IAnsiConsole console, TextWriter error, CancellationToken cancel, FileInfo? writeCorpus = null)
     {
         BenchInput input;
         var clock = Stopwatch.StartNew();
@@ -71,6 +76,12 @@ internal static class BenchCommand
         {
             error.WriteLine($"wiretrace: {e.Message}");
             return 2;
+        }
+        if (writeCorpus != null)
+        {
+            BenchCorpusWriter.Write(writeCorpus, input.Count, input.Text, input.Gold, settings.Threads, cancel);
+            if (!quiet) console.MarkupLine($"{input.Count:N0} articles ({input.Gold.Count:N0} planted) written to {Markup.Escape(writeCorpus.FullName)}");
+            return 0;
         }
         double prepareSeconds = clock.Elapsed.TotalSeconds;
         bool interactive = !quiet && console.Profile.Capabilities.Interactive;

@@ -29,25 +29,33 @@ public sealed class CandidateFinder : ICandidateSource
 
     /// <summary>Candidate pairs (A &lt; B, indexes into <paramref name="documents"/>), sorted.</summary>
     public IReadOnlyList<CandidatePair> Find(IReadOnlyList<AnalyzedDocument> documents)
+        => Find(documents.Select(IndexedTerms).ToList());
+
+    /// <summary>The distinct terms of <paramref name="document"/> this finder indexes (names only, or every content term), sorted.</summary>
+    public int[] IndexedTerms(AnalyzedDocument document)
+    {
+        var seen = new HashSet<int>();
+        foreach (var s in document.Profile.Sentences)
+        {
+            foreach (var t in NamesOnly ? s.Names : s.Terms) seen.Add(t);
+        }
+        return [.. seen.Order()];
+    }
+
+    /// <summary>Candidate pairs from each document's <see cref="IndexedTerms"/> (A &lt; B, list indexes), sorted.</summary>
+    public IReadOnlyList<CandidatePair> Find(IReadOnlyList<int[]> termsByDocument)
     {
         var postings = new Dictionary<int, List<int>>();
-        for (int d = 0; d < documents.Count; d++)
+        for (int d = 0; d < termsByDocument.Count; d++)
         {
-            var seen = new HashSet<int>();
-            foreach (var s in documents[d].Profile.Sentences)
+            foreach (var t in termsByDocument[d])
             {
-                foreach (var t in NamesOnly ? s.Names : s.Terms)
-                {
-                    if (seen.Add(t))
-                    {
-                        if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                        list.Add(d);
-                    }
-                }
+                if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
+                list.Add(d);
             }
         }
         // In a small pile every shared term is informative; in a large one, only the rare ones.
-        int maxDf = Math.Max(MaxDocumentFrequency, documents.Count <= 50 ? documents.Count : 0);
+        int maxDf = Math.Max(MaxDocumentFrequency, termsByDocument.Count <= 50 ? termsByDocument.Count : 0);
         var shared = new Dictionary<long, int>();
         foreach (var list in postings.Values)
         {
