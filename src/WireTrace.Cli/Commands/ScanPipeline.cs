@@ -213,7 +213,7 @@ internal sealed class ScanPipeline
     /// <summary>Every candidate pair (A &lt; B, indexes into the sorted articles), sorted: fingerprint matches from either side, plus entity anchors.</summary>
     private List<CandidatePair> Candidates(List<ScannedArticle> articles, ScanProgress progress, CancellationToken cancel)
     {
-        var stage = progress.Begin("finding candidates", 2L * articles.Count, "articles");
+        var stage = progress.Begin("indexing fingerprints", articles.Count, "articles");
         var retriever = new CandidateRetriever(new RetrievalOptions(Bands: _fingerprinter.Options.Bands, Rows: _fingerprinter.Options.Rows));
         for (int d = 0; d < articles.Count; d++)
         {
@@ -222,6 +222,9 @@ internal sealed class ScanPipeline
         }
         retriever.Freeze();
         stage.Advance(articles.Count - stage.Done);
+        stage.Complete();
+
+        stage = progress.Begin("matching fingerprints", articles.Count, "articles");
         var proposed = new List<long>[articles.Count];
         Parallel.For(0, articles.Count, Options(cancel), d =>
         {
@@ -239,17 +242,25 @@ internal sealed class ScanPipeline
         {
             if (list != null) keys.UnionWith(list);
         }
+        stage.Complete();
+        FingerprintPairs = keys.Count;
+
+        stage = progress.Begin("matching entity anchors", 1, "steps");
         foreach (var p in _names.Find(articles.Select(a => a.Names!).ToList())) keys.Add(Key(p.A, p.B));
         foreach (var a in articles)
         {
             a.Fingerprints = null;
             a.Names = null;
         }
+        stage.Advance(1);
         stage.Complete();
         var sorted = keys.ToArray();
         Array.Sort(sorted);
         return sorted.Select(k => new CandidatePair((int)(k >> 32), (int)(k & 0xFFFF_FFFF), 0)).ToList();
     }
+
+    /// <summary>Candidate pairs the fingerprints proposed (the rest came from entity anchors only), after <see cref="Run"/>.</summary>
+    public int FingerprintPairs { get; private set; }
 
     private static long Key(int a, int b) => ((long)a << 32) | (uint)b;
 

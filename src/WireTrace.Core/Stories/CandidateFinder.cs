@@ -43,38 +43,76 @@ public sealed class CandidateFinder : ICandidateSource
     }
 
     /// <summary>Candidate pairs from each document's <see cref="IndexedTerms"/> (A &lt; B, list indexes), sorted.</summary>
+    /// <remarks>
+    /// Postings of the terms within the document-frequency band are laid out in one array (documents ascending);
+    /// then each document counts, in a dense per-thread counter, the later documents it shares such terms with.
+    /// Work is the number of shared-term incidences, with no hashing per pair; documents are counted in parallel.
+    /// </remarks>
     public IReadOnlyList<CandidatePair> Find(IReadOnlyList<int[]> termsByDocument)
     {
-        var postings = new Dictionary<int, List<int>>();
-        for (int d = 0; d < termsByDocument.Count; d++)
+        int n = termsByDocument.Count;
+        // In a small pile every shared term is informative; in a large one, only the rare ones.
+        int maxDf = Math.Max(MaxDocumentFrequency, n <= 50 ? n : 0);
+        var slotOf = new Dictionary<int, int>();
+        var df = new List<int>();
+        foreach (var terms in termsByDocument)
         {
+            foreach (var t in terms)
+            {
+                if (!slotOf.TryGetValue(t, out int slot))
+                {
+                    slotOf[t] = slot = df.Count;
+                    df.Add(0);
+                }
+                df[slot]++;
+            }
+        }
+        // Postings of the informative terms (2 ≤ df ≤ maxDf), each list in document order.
+        var start = new int[df.Count + 1];
+        for (int s = 0; s < df.Count; s++) start[s + 1] = start[s] + (df[s] >= 2 && df[s] <= maxDf ? df[s] : 0);
+        var postings = new int[start[^1]];
+        var fill = start[..^1];
+        var kept = new int[n][];
+        for (int d = 0; d < n; d++)
+        {
+            var mine = new List<int>();
             foreach (var t in termsByDocument[d])
             {
-                if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                list.Add(d);
+                int s = slotOf[t];
+                if (start[s + 1] == start[s]) continue;
+                postings[fill[s]++] = d;
+                mine.Add(s);
             }
+            kept[d] = [.. mine];
         }
-        // In a small pile every shared term is informative; in a large one, only the rare ones.
-        int maxDf = Math.Max(MaxDocumentFrequency, termsByDocument.Count <= 50 ? termsByDocument.Count : 0);
-        var shared = new Dictionary<long, int>();
-        foreach (var list in postings.Values)
+
+        var found = new List<CandidatePair>?[n];
+        Parallel.For(0, n, () => new int[n], (d, _, counts) =>
         {
-            if (list.Count < 2 || list.Count > maxDf) continue;
-            for (int x = 0; x < list.Count; x++)
+            var touched = new List<int>();
+            foreach (var s in kept[d])
             {
-                for (int y = x + 1; y < list.Count; y++)
+                var list = postings.AsSpan(start[s], start[s + 1] - start[s]);
+                int i = list.BinarySearch(d);
+                for (i = i + 1; i < list.Length; i++)
                 {
-                    long key = ((long)list[x] << 32) | (uint)list[y];
-                    shared[key] = shared.GetValueOrDefault(key) + 1;
+                    int e = list[i];
+                    if (counts[e]++ == 0) touched.Add(e);
                 }
             }
-        }
+            touched.Sort();
+            foreach (var e in touched)
+            {
+                if (counts[e] >= MinSharedTerms) (found[d] ??= []).Add(new CandidatePair(d, e, counts[e]));
+                counts[e] = 0;
+            }
+            return counts;
+        }, _ => { });
         var pairs = new List<CandidatePair>();
-        foreach (var (key, count) in shared)
+        foreach (var list in found)
         {
-            if (count >= MinSharedTerms) pairs.Add(new CandidatePair((int)(key >> 32), (int)(key & 0xFFFFFFFF), count));
+            if (list != null) pairs.AddRange(list);
         }
-        pairs.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         return pairs;
     }
 }
