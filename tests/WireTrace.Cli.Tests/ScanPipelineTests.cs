@@ -31,10 +31,11 @@ public sealed class ScanPipelineTests : IDisposable
         return file;
     }
 
-    private async Task<string> Scan(string pile, int threads)
+    private async Task<string> Scan(string pile, int threads, string? html = null)
     {
         var json = Path.Combine(_temp.Path, Guid.NewGuid().ToString("N") + ".json");
-        var (exit, _, err) = await CliRunner.RunAsync("scan", pile, "--json", json, "--threads", threads.ToString(), "--quiet");
+        string[] report = html is null ? [] : ["--html", html];
+        var (exit, _, err) = await CliRunner.RunAsync(["scan", pile, "--json", json, "--threads", threads.ToString(), "--quiet", .. report]);
         Assert.True(exit == 0, err);
         return File.ReadAllText(json);
     }
@@ -66,10 +67,18 @@ public sealed class ScanPipelineTests : IDisposable
         var shuffled = Path.Combine(_temp.Path, "shuffled.jsonl");
         File.WriteAllLines(shuffled, lines);
 
-        var one = WithoutPaths(await Scan(pile, threads: 1));
+        var html = Path.Combine(_temp.Path, "report.html");
+        var one = WithoutPaths(await Scan(pile, threads: 1, html));
         var two = WithoutPaths(await Scan(shuffled, threads: 2));
-        Assert.True(one["stories"]!.AsArray().Count >= 50);
+        int stories = one["stories"]!.AsArray().Count;
+        Assert.True(stories >= 50);
         Assert.Equal(one.ToJsonString(), two.ToJsonString());
+
+        // The HTML report of a large pile says which part of it it shows.
+        var page = File.ReadAllText(html);
+        Assert.Contains(stories > ScanCommand.HtmlStoryLimit
+            ? $"this report shows the {ScanCommand.HtmlStoryLimit} largest of {stories:N0} stories among {Articles} articles"
+            : $"{Articles} articles scanned", page);
     }
 
     /// <summary>The scan JSON less each document's path (it holds the line number, which the shuffle changes).</summary>

@@ -22,6 +22,7 @@ internal static class ScanCommand
         var json = CliOptions.Json();
         var quiet = CliOptions.Quiet();
         var html = HtmlOption();
+        html.Description += $" For piles above {StoryBuilder.ExhaustiveCandidatesUpTo} articles it shows the {HtmlStoryLimit} largest stories and says so; the JSON output has them all.";
         var threads = new Option<int>("--threads")
         {
             Description = "Threads to use (default: all cores). The result does not depend on it.",
@@ -39,7 +40,7 @@ internal static class ScanCommand
     /// <summary><c>--html FILE</c>: the self-contained HTML report.</summary>
     internal static Option<FileInfo?> HtmlOption() => new("--html")
     {
-        Description = $"Write a self-contained HTML report (stories, derivation trees, side-by-side diffs, fact changes) to this file. For piles above {StoryBuilder.ExhaustiveCandidatesUpTo} articles it shows the {HtmlStoryLimit} largest stories and says so; the JSON output has them all.",
+        Description = "Write a self-contained HTML report (stories, derivation trees, side-by-side diffs, fact changes) to this file.",
         HelpName = "FILE",
     };
 
@@ -114,7 +115,7 @@ internal static class ScanCommand
             if (outcome.InMemory == null)
             {
                 int unrelated = outcome.Articles.Count - outcome.Shapes.Sum(s => s.Members.Count);
-                console.MarkupLine($"{outcome.Shapes.Count:N0} stories, {unrelated:N0} unrelated articles, {outcome.CandidatePairs:N0} candidate pairs aligned both ways; the {shown!.Stories.Count:N0} largest stories:");
+                console.MarkupLine($"{outcome.Shapes.Count:N0} stories, {unrelated:N0} unrelated articles, {outcome.CandidatePairs:N0} candidate pairs aligned both ways ({pipeline.FingerprintPairs:N0} proposed by fingerprints, the rest by entity anchors only); the {shown!.Stories.Count:N0} largest stories:");
             }
             report.WriteStories(shown!);
             if (json != null) console.MarkupLine($"JSON written to {Markup.Escape(json.FullName)}");
