@@ -49,12 +49,12 @@ internal static class BenchCommand
         };
         var writeCorpus = new Option<FileInfo?>("--write-corpus")
         {
-            Description = "Write the corpus benchmarked to this JSONL file ({\"id\", \"text\"} per line), its planted pairs to FILE.pairs.jsonl ({\"source\", \"derived\", \"kind\"}) and the ids of the query sample to FILE.sample.txt, e.g. for scripts/bench-datasketch.py.",
+            Description = "Write the corpus benchmarked to this JSONL file ({\"id\", \"text\"} per line; planted articles also carry \"source\" and \"kind\": input for `scan` and scripts/scan-quality.py), its planted pairs to FILE.pairs.jsonl ({\"source\", \"derived\", \"kind\"}) and the ids of the query sample to FILE.sample.txt, e.g. for scripts/bench-datasketch.py.",
             HelpName = "FILE",
         };
         var data = new Option<string?>("--data") { Description = "The shared research data folder (default: WIRETRACE_DATA or ../shared/data).", HelpName = "DIR" };
         var json = new Option<FileInfo?>("--json") { Description = "Write the figures as JSON to this file.", HelpName = "FILE" };
-        var quiet = CliOptions.Quiet();
+                var quiet = CliOptions.Quiet();
         var command = new Command("bench", "Benchmark the candidate retrieval layer (fingerprints, LSH, passage anchors) for speed, memory and recall.")
         {
             docs, corpus, pairs, seed, rate, queries, threads, anchorsPerSentence, writeCorpus, data, json, quiet,
@@ -154,6 +154,7 @@ internal static class BenchCommand
     {
         file.Directory?.Create();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? Environment.ProcessorCount : threads };
+        var planted = input.Gold.ToDictionary(g => g.Derived, g => (Source: g.Source, Kind: (string?)g.Kind));
         using (var writer = new StreamWriter(file.FullName, false, new System.Text.UTF8Encoding(false)))
         {
             var texts = new string[Chunk];
@@ -161,7 +162,11 @@ internal static class BenchCommand
             {
                 int n = Math.Min(Chunk, input.Count - start);
                 Parallel.For(0, n, parallel, k => texts[k] = input.Text(start + k));
-                for (int k = 0; k < n; k++) writer.WriteLine(JsonSerializer.Serialize(new CorpusLine(input.Id(start + k), texts[k])));
+                for (int k = 0; k < n; k++)
+                {
+                    var plant = planted.GetValueOrDefault(start + k);
+                    writer.WriteLine(JsonSerializer.Serialize(new CorpusLine(input.Id(start + k), texts[k], plant.Kind is null ? null : input.Id(plant.Source), plant.Kind), CorpusLineOptions));
+                }
             }
         }
         using var pairs = new StreamWriter(PairsPath(file.FullName), false, new System.Text.UTF8Encoding(false));
@@ -169,7 +174,14 @@ internal static class BenchCommand
         File.WriteAllLines(SamplePath(file.FullName), sample.Select(input.Id));
     }
 
-    private sealed record CorpusLine([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("text")] string Text);
+    /// <summary>One corpus line: planted articles also name their source and kind (read back by <c>--corpus</c> and scripts/scan-quality.py).</summary>
+    private sealed record CorpusLine(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("source")] string? Source,
+        [property: JsonPropertyName("kind")] string? Kind);
+
+    private static readonly JsonSerializerOptions CorpusLineOptions = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private sealed record PairLine(
         [property: JsonPropertyName("source")] string Source,
@@ -205,7 +217,7 @@ internal static class BenchCommand
         }
         if (texts.Count == 0) throw new InvalidDataException($"{file.FullName}: no documents");
         var gold = sources.Where(s => index.ContainsKey(s.Source)).Select(s => (index[s.Source], s.Derived, s.Kind)).ToList();
-        if (pairsFile != null) gold.AddRange(ReadPairs(pairsFile, index));
+        if (pairsFile != null) gold = gold.Concat(ReadPairs(pairsFile, index)).Distinct().ToList(); // a corpus we wrote names its pairs both ways
         return new BenchInput(file.Name, texts.Count, i => texts[i], i => ids[i], gold);
     }
 

@@ -20,5 +20,5 @@ public sealed record SentenceScorer(string Name, Func<ISentenceSimilarity, ISent
     public ISentenceSimilarity Create(TermStatistics statistics) => Wrap(new LexicalSentenceSimilarity(statistics));
 
     /// <summary>A pair analyzer over the documents of <paramref name="context"/> (add them all first).</summary>
-    public PairAnalyzer CreateAnalyzer(AnalysisContext context) => new(Create(context.Statistics), context.Statistics, Aligner);
+    public PairAnalyzer CreateAnalyzer(AnalysisContext context) => new(Create(context.Statistics), context.Statistics, Aligner, templates: context.Templates);
 }

@@ -29,44 +29,90 @@ public sealed class CandidateFinder : ICandidateSource
 
     /// <summary>Candidate pairs (A &lt; B, indexes into <paramref name="documents"/>), sorted.</summary>
     public IReadOnlyList<CandidatePair> Find(IReadOnlyList<AnalyzedDocument> documents)
+        => Find(documents.Select(IndexedTerms).ToList());
+
+    /// <summary>The distinct terms of <paramref name="document"/> this finder indexes (names only, or every content term), sorted.</summary>
+    public int[] IndexedTerms(AnalyzedDocument document)
     {
-        var postings = new Dictionary<int, List<int>>();
-        for (int d = 0; d < documents.Count; d++)
+        var seen = new HashSet<int>();
+        foreach (var s in document.Profile.Sentences)
         {
-            var seen = new HashSet<int>();
-            foreach (var s in documents[d].Profile.Sentences)
-            {
-                foreach (var t in NamesOnly ? s.Names : s.Terms)
-                {
-                    if (seen.Add(t))
-                    {
-                        if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                        list.Add(d);
-                    }
-                }
-            }
+            foreach (var t in NamesOnly ? s.Names : s.Terms) seen.Add(t);
         }
+        return [.. seen.Order()];
+    }
+
+    /// <summary>Candidate pairs from each document's <see cref="IndexedTerms"/> (A &lt; B, list indexes), sorted.</summary>
+    /// <remarks>
+    /// Postings of the terms within the document-frequency band are laid out in one array (documents ascending);
+    /// then each document counts, in a dense per-thread counter, the later documents it shares such terms with.
+    /// Work is the number of shared-term incidences, with no hashing per pair; documents are counted in parallel.
+    /// </remarks>
+    public IReadOnlyList<CandidatePair> Find(IReadOnlyList<int[]> termsByDocument)
+    {
+        int n = termsByDocument.Count;
         // In a small pile every shared term is informative; in a large one, only the rare ones.
-        int maxDf = Math.Max(MaxDocumentFrequency, documents.Count <= 50 ? documents.Count : 0);
-        var shared = new Dictionary<long, int>();
-        foreach (var list in postings.Values)
+        int maxDf = Math.Max(MaxDocumentFrequency, n <= 50 ? n : 0);
+        var slotOf = new Dictionary<int, int>();
+        var df = new List<int>();
+        foreach (var terms in termsByDocument)
         {
-            if (list.Count < 2 || list.Count > maxDf) continue;
-            for (int x = 0; x < list.Count; x++)
+            foreach (var t in terms)
             {
-                for (int y = x + 1; y < list.Count; y++)
+                if (!slotOf.TryGetValue(t, out int slot))
                 {
-                    long key = ((long)list[x] << 32) | (uint)list[y];
-                    shared[key] = shared.GetValueOrDefault(key) + 1;
+                    slotOf[t] = slot = df.Count;
+                    df.Add(0);
                 }
+                df[slot]++;
             }
         }
-        var pairs = new List<CandidatePair>();
-        foreach (var (key, count) in shared)
+        // Postings of the informative terms (2 ≤ df ≤ maxDf), each list in document order.
+        var start = new int[df.Count + 1];
+        for (int s = 0; s < df.Count; s++) start[s + 1] = start[s] + (df[s] >= 2 && df[s] <= maxDf ? df[s] : 0);
+        var postings = new int[start[^1]];
+        var fill = start[..^1];
+        var kept = new int[n][];
+        for (int d = 0; d < n; d++)
         {
-            if (count >= MinSharedTerms) pairs.Add(new CandidatePair((int)(key >> 32), (int)(key & 0xFFFFFFFF), count));
+            var mine = new List<int>();
+            foreach (var t in termsByDocument[d])
+            {
+                int s = slotOf[t];
+                if (start[s + 1] == start[s]) continue;
+                postings[fill[s]++] = d;
+                mine.Add(s);
+            }
+            kept[d] = [.. mine];
         }
-        pairs.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
+
+        var found = new List<CandidatePair>?[n];
+        Parallel.For(0, n, () => new int[n], (d, _, counts) =>
+        {
+            var touched = new List<int>();
+            foreach (var s in kept[d])
+            {
+                var list = postings.AsSpan(start[s], start[s + 1] - start[s]);
+                int i = list.BinarySearch(d);
+                for (i = i + 1; i < list.Length; i++)
+                {
+                    int e = list[i];
+                    if (counts[e]++ == 0) touched.Add(e);
+                }
+            }
+            touched.Sort();
+            foreach (var e in touched)
+            {
+                if (counts[e] >= MinSharedTerms) (found[d] ??= []).Add(new CandidatePair(d, e, counts[e]));
+                counts[e] = 0;
+            }
+            return counts;
+        }, _ => { });
+        var pairs = new List<CandidatePair>();
+        foreach (var list in found)
+        {
+            if (list != null) pairs.AddRange(list);
+        }
         return pairs;
     }
 }

@@ -2,6 +2,26 @@ using WireTrace.Core.Analysis;
 
 namespace WireTrace.Core.Stories;
 
+/// <summary>A document as the story graph sees it: its id (the order of a pile) and publication date.</summary>
+public readonly record struct StoryNode(string Id, DateOnly? Published);
+
+/// <summary>
+/// The verdict on one candidate pair (<see cref="A"/> &lt; <see cref="B"/>, node indexes), all the story graph needs of
+/// its two analyses: the weight of the edge A → B (B derived from A) and of B → A, null when there is none, and
+/// whether either analysis found a report of the same event, with the larger same-event score.
+/// </summary>
+public readonly record struct PairVerdict(int A, int B, double? WeightAB, double? WeightBA, bool SameEvent, double SameEventScore)
+{
+    /// <summary>The pair changes the stories: it carries a derivation edge or same-event evidence.</summary>
+    public bool Matters => WeightAB.HasValue || WeightBA.HasValue || SameEvent;
+}
+
+/// <summary>Where a story member hangs: the node it was derived from, or, for <see cref="SameEvent"/>, the story source it reports the same event as.</summary>
+public readonly record struct StoryParent(int From, bool SameEvent);
+
+/// <summary>A story before its derivations are analysed: source, members (sorted node indexes) and each non-source member's parent.</summary>
+public sealed record StoryShape(int Source, IReadOnlyList<int> Members, IReadOnlyDictionary<int, StoryParent> Parents);
+
 /// <summary>
 /// Groups a pile of documents into stories: candidate pairs are aligned both ways; every document gets
 /// at most one parent from a maximum spanning arborescence over "how well B is explained by A" (a copy
@@ -66,14 +86,129 @@ public sealed class StoryBuilder
 
         // analyses[(a, b)] = b analysed as made from a.
         var analyses = new Dictionary<(int, int), PairAnalysis>();
+        var verdicts = new PairVerdict[candidates.Count];
         for (int k = 0; k < candidates.Count; k++)
         {
-            analyses[(candidates[k].A, candidates[k].B)] = forward[k];
-            analyses[(candidates[k].B, candidates[k].A)] = backward[k];
+            var (a, b) = (candidates[k].A, candidates[k].B);
+            analyses[(a, b)] = forward[k];
+            analyses[(b, a)] = backward[k];
+            verdicts[k] = Verdict(a, b, docs[a], docs[b], forward[k], backward[k]);
         }
 
-        var parentOf = DerivationForest(docs, analyses);
-        var stories = new List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)>();
+        var nodes = docs.Select(d => new StoryNode(d.Id, d.Article.Published)).ToArray();
+        var shapes = Arrange(nodes, verdicts, maxDegreeOfParallelism);
+        var stories = shapes.Select((shape, n) => Materialize(shape, n, i => docs[i], (from, to) => analyses.TryGetValue((from, to), out var a) ? a : null)).ToList();
+        var inStory = new bool[docs.Length];
+        foreach (var shape in shapes) foreach (var m in shape.Members) inStory[m] = true;
+        var unrelated = Enumerable.Range(0, docs.Length).Where(i => !inStory[i]).Select(i => docs[i].Id).ToList();
+        return new StoryResult(stories, unrelated, candidates.Count, candidates.Count * 2);
+    }
+
+    /// <summary>
+    /// What the story graph keeps of the two analyses of candidate pair (<paramref name="a"/>, <paramref name="b"/>):
+    /// the weight of each derivation edge (<see cref="EdgeWeight"/>) and the same-event evidence.
+    /// </summary>
+    public static PairVerdict Verdict(int a, int b, AnalyzedDocument docA, AnalyzedDocument docB, PairAnalysis aToB, PairAnalysis bToA)
+    {
+        bool sameEvent = aToB.Relation == Relation.SameEvent || bToA.Relation == Relation.SameEvent;
+        return new PairVerdict(
+            a,
+            b,
+            EdgeWeight(aToB, docA, docB),
+            EdgeWeight(bToA, docB, docA),
+            sameEvent,
+            Math.Max(aToB.SameEvent.Score, bToA.SameEvent.Score));
+    }
+
+    /// <summary>
+    /// Arranges a pile into stories from the verdicts of its candidate pairs (node indexes into
+    /// <paramref name="nodes"/>, which must be sorted by id): a derivation forest, each tree re-rooted at its most
+    /// central member, and groups joined by same-event evidence (see <see cref="Build"/>). Only verdicts with an
+    /// edge or same-event evidence matter; the pile splits into the connected components of those, which are
+    /// arranged independently (in parallel) with the same result as one pass over the whole pile. Stories come
+    /// sorted by the id of their source.
+    /// </summary>
+    public static IReadOnlyList<StoryShape> Arrange(IReadOnlyList<StoryNode> nodes, IReadOnlyList<PairVerdict> verdicts, int maxDegreeOfParallelism = -1)
+    {
+        var components = new UnionFind(nodes.Count);
+        foreach (var v in verdicts)
+        {
+            if (v.Matters) components.Union(v.A, v.B);
+        }
+        // Each component: its verdicts and its nodes (lone nodes make no story and are left out).
+        var edgesOf = new Dictionary<int, List<PairVerdict>>();
+        var groups = new Dictionary<int, HashSet<int>>();
+        foreach (var v in verdicts)
+        {
+            if (!v.Matters) continue;
+            int r = components.Find(v.A);
+            if (!edgesOf.TryGetValue(r, out var list))
+            {
+                edgesOf[r] = list = [];
+                groups[r] = [];
+            }
+            list.Add(v);
+            groups[r].Add(v.A);
+            groups[r].Add(v.B);
+        }
+        var roots = groups.Keys.Order().ToArray();
+        var shaped = new List<StoryShape>[roots.Length];
+        Parallel.For(0, roots.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, k =>
+        {
+            var members = groups[roots[k]].Order().ToList();
+            var local = new Dictionary<int, int>(members.Count);
+            for (int i = 0; i < members.Count; i++) local[members[i]] = i;
+            var localNodes = members.Select(m => nodes[m]).ToArray();
+            var localVerdicts = edgesOf[roots[k]]
+                .Select(v => v with { A = local[v.A], B = local[v.B] })
+                .OrderBy(v => v.A).ThenBy(v => v.B)
+                .ToList();
+            shaped[k] = ArrangeComponent(localNodes, localVerdicts)
+                .Select(s => new StoryShape(
+                    members[s.Source],
+                    s.Members.Select(m => members[m]).ToList(),
+                    s.Parents.ToDictionary(p => members[p.Key], p => new StoryParent(members[p.Value.From], p.Value.SameEvent))))
+                .ToList();
+        });
+        return shaped.SelectMany(s => s).OrderBy(s => nodes[s.Source].Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The story at position <paramref name="number"/> (0-based; its id is <c>story-{number + 1}</c>) of a pile arranged by
+    /// <see cref="Arrange"/> (node indexes sorted by id), with its derivations in member order: the analysis
+    /// of each member as made from its parent, taken from <paramref name="known"/> when it has it, else computed;
+    /// a same-event attachment keeps its analysis with the relation set to same-event.
+    /// </summary>
+    public Story Materialize(StoryShape shape, int number, Func<int, AnalyzedDocument> document, Func<int, int, PairAnalysis?> known)
+    {
+        var source = document(shape.Source);
+        var others = shape.Members.Where(m => m != shape.Source).ToList(); // sorted indexes: sorted by id
+        var derivations = new List<Derivation>(others.Count);
+        foreach (var m in others)
+        {
+            var parent = shape.Parents[m];
+            var from = document(parent.From);
+            var derived = document(m);
+            var analysis = known(parent.From, m) ?? _analyzer.Analyze(from, derived);
+            if (parent.SameEvent) analysis = analysis with { Relation = Relation.SameEvent };
+            derivations.Add(new Derivation(derived.Id, from.Id, analysis));
+        }
+        return new Story($"story-{number + 1}", source.Id, [source.Id, .. derivations.Select(d => d.Derived)], derivations);
+    }
+
+    /// <summary>One connected component: the derivation forest, re-rooted trees and same-event groups, in local indexes.</summary>
+    private static List<(int Source, List<int> Members, Dictionary<int, (int From, bool SameEvent)> Parents)> ArrangeComponent(StoryNode[] docs, List<PairVerdict> verdicts)
+    {
+        // weights[(a, b)] = weight of the edge a → b (b derived from a), for edges that exist.
+        var weights = new Dictionary<(int, int), double>();
+        foreach (var v in verdicts)
+        {
+            if (v.WeightAB is { } ab) weights[(v.A, v.B)] = ab;
+            if (v.WeightBA is { } ba) weights[(v.B, v.A)] = ba;
+        }
+
+        var parentOf = DerivationForest(docs.Length, weights);
+        var stories = new List<(int Source, List<int> Members, Dictionary<int, (int From, bool SameEvent)> Parents)>();
         var inStory = new int[docs.Length];
         Array.Fill(inStory, -1);
         var trees = new UnionFind(docs.Length);
@@ -84,36 +219,23 @@ public sealed class StoryBuilder
         foreach (var tree in trees.Components().Where(c => c.Count > 1))
         {
             int source = tree.Single(v => parentOf[v] < 0);
-            int central = MostCentral(tree, source, docs, analyses);
+            int central = MostCentral(tree, source, docs, weights);
             if (central != source)
             {
-                RootTreeAt(central, tree, docs, analyses, parentOf);
+                RootTreeAt(central, tree, weights, parentOf);
                 source = central;
             }
-            var parents = new Dictionary<int, Derivation>();
+            var parents = new Dictionary<int, (int From, bool SameEvent)>();
             foreach (var v in tree)
             {
-                if (v == source) continue;
-                int from = parentOf[v];
-                var analysis = analyses.TryGetValue((from, v), out var a) ? a : _analyzer.Analyze(docs[from], docs[v]);
-                parents[v] = new Derivation(docs[v].Id, docs[from].Id, analysis);
+                if (v != source) parents[v] = (parentOf[v], false);
             }
             foreach (var m in tree) inStory[m] = stories.Count;
             stories.Add((source, tree, parents));
         }
 
-        AttachSameEvent(docs, candidates, forward, backward, analyses, stories, inStory);
-
-        var ordered = stories
-            .OrderBy(s => docs[s.Source].Id, StringComparer.Ordinal)
-            .Select((s, n) => new Story(
-                $"story-{n + 1}",
-                docs[s.Source].Id,
-                [docs[s.Source].Id, .. s.Members.Where(m => m != s.Source).Select(m => docs[m].Id).Order(StringComparer.Ordinal)],
-                s.Members.Where(m => m != s.Source).OrderBy(m => docs[m].Id, StringComparer.Ordinal).Select(m => s.Parents[m]).ToList()))
-            .ToList();
-        var unrelated = Enumerable.Range(0, docs.Length).Where(i => inStory[i] < 0).Select(i => docs[i].Id).ToList();
-        return new StoryResult(ordered, unrelated, candidates.Count, candidates.Count * 2);
+        AttachSameEvent(docs, verdicts, stories, inStory);
+        return stories;
     }
 
     /// <summary>
@@ -123,14 +245,11 @@ public sealed class StoryBuilder
     /// are the stories. Unlike connected components, one compilation page that contains many stories
     /// cannot chain them into one.
     /// </summary>
-    private static int[] DerivationForest(AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
+    private static int[] DerivationForest(int n, Dictionary<(int, int), double> weights)
     {
-        int n = docs.Length, root = n;
+        int root = n;
         var edges = new List<WeightedEdge>();
-        foreach (var ((from, to), a) in analyses.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2))
-        {
-            if (EdgeWeight(a, docs[from], docs[to]) is { } w) edges.Add(new WeightedEdge(from, to, w));
-        }
+        foreach (var ((from, to), w) in weights.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2)) edges.Add(new WeightedEdge(from, to, w));
         for (int v = 0; v < n; v++) edges.Add(new WeightedEdge(root, v, 0));
         var parent = MaximumArborescence.Solve(n + 1, root, edges);
         var result = new int[n];
@@ -160,15 +279,15 @@ public sealed class StoryBuilder
     /// story explains every copy better than a copy with edits of its own does. Members published after
     /// another member cannot be the source. Ties keep the forest's root.
     /// </summary>
-    private static int MostCentral(List<int> members, int current, AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses)
+    private static int MostCentral(List<int> members, int current, StoryNode[] docs, Dictionary<(int, int), double> weights)
     {
-        var earliest = members.Select(m => docs[m].Article.Published).Where(p => p.HasValue).DefaultIfEmpty(null).Min();
+        var earliest = members.Select(m => docs[m].Published).Where(p => p.HasValue).DefaultIfEmpty(null).Min();
         int best = current;
         double bestScore = Centrality(current);
         foreach (var c in members)
         {
             if (c == current) continue;
-            if (earliest.HasValue && docs[c].Article.Published is { } pc && pc > earliest) continue;
+            if (earliest.HasValue && docs[c].Published is { } pc && pc > earliest) continue;
             double score = Centrality(c);
             if (score > bestScore + 1e-9)
             {
@@ -183,14 +302,14 @@ public sealed class StoryBuilder
             double total = 0;
             foreach (var m in members)
             {
-                if (m != c && analyses.TryGetValue((c, m), out var a) && EdgeWeight(a, docs[c], docs[m]) is { } w) total += w;
+                if (m != c && weights.TryGetValue((c, m), out var w)) total += w;
             }
             return total;
         }
     }
 
     /// <summary>Re-chooses the parents of one tree's members for a new root (a maximum arborescence inside the tree).</summary>
-    private static void RootTreeAt(int root, List<int> members, AnalyzedDocument[] docs, Dictionary<(int, int), PairAnalysis> analyses, int[] parentOf)
+    private static void RootTreeAt(int root, List<int> members, Dictionary<(int, int), double> weights, int[] parentOf)
     {
         var local = members.ToArray();
         int r = Array.IndexOf(local, root);
@@ -200,7 +319,7 @@ public sealed class StoryBuilder
             for (int v = 0; v < local.Length; v++)
             {
                 if (u == v || v == r) continue;
-                if (analyses.TryGetValue((local[u], local[v]), out var a) && EdgeWeight(a, docs[local[u]], docs[local[v]]) is { } w)
+                if (weights.TryGetValue((local[u], local[v]), out var w))
                 {
                     edges.Add(new WeightedEdge(u, v, w));
                 }
@@ -220,13 +339,10 @@ public sealed class StoryBuilder
     /// tree (then the earliest, then by id), and the root of every other group hangs off it as
     /// <c>same-event</c>, keeping its own derived copies below it.
     /// </summary>
-    private void AttachSameEvent(
-        AnalyzedDocument[] docs,
-        IReadOnlyList<CandidatePair> candidates,
-        PairAnalysis[] forward,
-        PairAnalysis[] backward,
-        Dictionary<(int, int), PairAnalysis> analyses,
-        List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)> stories,
+    private static void AttachSameEvent(
+        StoryNode[] docs,
+        List<PairVerdict> verdicts,
+        List<(int Source, List<int> Members, Dictionary<int, (int From, bool SameEvent)> Parents)> stories,
         int[] inStory)
     {
         // Group ids: stories keep their index; a document in no story is group stories.Count + doc.
@@ -243,14 +359,12 @@ public sealed class StoryBuilder
             if (!links.TryGetValue(g, out var row)) links[g] = row = [];
             row[h] = row.GetValueOrDefault(h) + score;
         }
-        for (int k = 0; k < candidates.Count; k++)
+        foreach (var v in verdicts)
         {
-            bool sameEvent = forward[k].Relation == Relation.SameEvent || backward[k].Relation == Relation.SameEvent;
-            int g = GroupOf(candidates[k].A), h = GroupOf(candidates[k].B);
-            if (!sameEvent || g == h) continue;
-            double score = Math.Max(forward[k].SameEvent.Score, backward[k].SameEvent.Score);
-            AddLink(g, h, score);
-            AddLink(h, g, score);
+            int g = GroupOf(v.A), h = GroupOf(v.B);
+            if (!v.SameEvent || g == h) continue;
+            AddLink(g, h, v.SameEventScore);
+            AddLink(h, g, v.SameEventScore);
         }
         var events = new UnionFind(groupCount);
         while (true)
@@ -283,51 +397,38 @@ public sealed class StoryBuilder
             if (links[bestG].Count == 0) links.Remove(bestG);
         }
 
-        var merged = new List<(int Source, List<int> Members, Dictionary<int, Derivation> Parents)>();
-        var newStoryOf = new int[docs.Length];
-        Array.Fill(newStoryOf, -1);
+        var merged = new List<(int Source, List<int> Members, Dictionary<int, (int From, bool SameEvent)> Parents)>();
         foreach (var component in events.Components())
         {
             var trees = component.Where(g => g < stories.Count).Select(g => stories[g]).ToList();
             var singles = component.Where(g => g >= stories.Count).Select(g => g - stories.Count).ToList();
             if (trees.Count + singles.Count < 2)
             {
-                if (trees.Count == 1) Add(trees[0]);
+                if (trees.Count == 1) merged.Add(trees[0]);
                 continue;
             }
             // The main group: the largest tree, then the earliest source, then by id; else the earliest single.
             var roots = trees.Select(t => (t.Source, Size: t.Members.Count))
                 .Concat(singles.Select(d => (Source: d, Size: 1)))
                 .OrderByDescending(r => r.Size)
-                .ThenBy(r => docs[r.Source].Article.Published ?? DateOnly.MaxValue)
+                .ThenBy(r => docs[r.Source].Published ?? DateOnly.MaxValue)
                 .ThenBy(r => docs[r.Source].Id, StringComparer.Ordinal)
                 .ToList();
             int source = roots[0].Source;
             var members = new List<int>();
-            var parents = new Dictionary<int, Derivation>();
+            var parents = new Dictionary<int, (int From, bool SameEvent)>();
             foreach (var t in trees)
             {
                 members.AddRange(t.Members);
                 foreach (var (m, d) in t.Parents) parents[m] = d;
             }
             members.AddRange(singles);
-            foreach (var (root, _) in roots.Skip(1))
-            {
-                var analysis = analyses.TryGetValue((source, root), out var known) ? known : _analyzer.Analyze(docs[source], docs[root]);
-                parents[root] = new Derivation(docs[root].Id, docs[source].Id, analysis with { Relation = Relation.SameEvent });
-            }
+            foreach (var (root, _) in roots.Skip(1)) parents[root] = (source, true);
             members.Sort();
-            Add((source, members, parents));
+            merged.Add((source, members, parents));
         }
         stories.Clear();
         stories.AddRange(merged);
-        Array.Copy(newStoryOf, inStory, docs.Length);
-
-        void Add((int Source, List<int> Members, Dictionary<int, Derivation> Parents) story)
-        {
-            foreach (var m in story.Members) newStoryOf[m] = merged.Count;
-            merged.Add(story);
-        }
     }
 
     private sealed class UnionFind

@@ -18,7 +18,8 @@ namespace WireTrace.Reports.Html;
 /// </summary>
 public static class HtmlReportWriter
 {
-    public static void WriteScan(Stream output, IReadOnlyList<AnalyzedDocument> documents, StoryResult stories, IReadOnlyList<ReportSkip> skipped, string similarity)
+    /// <param name="scope">When the report covers part of a pile: a sentence saying which part, shown under the summary.</param>
+    public static void WriteScan(Stream output, IReadOnlyList<AnalyzedDocument> documents, StoryResult stories, IReadOnlyList<ReportSkip> skipped, string similarity, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(documents);
@@ -27,7 +28,8 @@ public static class HtmlReportWriter
         var page = new PageBuilder();
         int derivationCount = stories.Stories.Sum(s => s.Derivations.Count);
         page.Start("WireTrace scan report",
-            $"{documents.Count} documents \u00B7 {Plural(stories.Stories.Count, "story", "stories")} \u00B7 {Plural(derivationCount, "derivation", "derivations")} \u00B7 {stories.Unrelated.Count} unrelated \u00B7 sentence similarity: {similarity}");
+            $"{documents.Count} documents \u00B7 {Plural(stories.Stories.Count, "story", "stories")} \u00B7 {Plural(derivationCount, "derivation", "derivations")} \u00B7 {stories.Unrelated.Count} unrelated \u00B7 sentence similarity: {similarity}"
+            + (scope is null ? "" : $" \u00B7 {scope}"));
 
         // Number the derivations in tree order (the order of the articles below and of j/k).
         var ordered = new List<(Story Story, Derivation Derivation, int Depth)>();

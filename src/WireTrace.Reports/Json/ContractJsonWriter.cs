@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using WireTrace.Core.Alignment;
 using WireTrace.Core.Analysis;
+using WireTrace.Core.Documents;
+using WireTrace.Core.Text;
 using WireTrace.Core.Stories;
 
 namespace WireTrace.Reports.Json;
@@ -16,7 +18,7 @@ public sealed record ReportSkip(string Path, int? Line, string Reason);
 /// </summary>
 public static class ContractJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.Default,
@@ -24,25 +26,16 @@ public static class ContractJsonWriter
 
     public static void WriteScan(Stream output, IReadOnlyList<AnalyzedDocument> documents, StoryResult? stories, IReadOnlyList<ReportSkip> skipped, string similarity)
     {
-        using var w = new Utf8JsonWriter(output, Options);
-        w.WriteStartObject();
-        w.WriteString("tool", "wiretrace");
-        w.WriteString("similarity", similarity);
-        w.WriteStartArray("documents");
-        foreach (var d in documents.OrderBy(d => d.Id, StringComparer.Ordinal)) WriteDocument(w, d);
-        w.WriteEndArray();
+        using var scan = new ScanJsonStream(output, similarity);
+        foreach (var d in documents.OrderBy(d => d.Id, StringComparer.Ordinal)) scan.WriteDocument(d.Article, d.Model.Sentences.Select(s => s.Span).ToList(), d.Model.WordCount);
         if (stories != null)
         {
-            w.WriteStartArray("stories");
             var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            foreach (var s in stories.Stories) WriteStory(w, s, byId);
-            w.WriteEndArray();
-            w.WriteStartArray("unrelated");
-            foreach (var id in stories.Unrelated) w.WriteStringValue(id);
-            w.WriteEndArray();
+            scan.StartStories();
+            foreach (var s in stories.Stories) scan.WriteStory(s, id => byId[id]);
+            scan.WriteUnrelated(stories.Unrelated);
         }
-        WriteSkipped(w, skipped);
-        w.WriteEndObject();
+        scan.Finish(skipped);
     }
 
     public static void WriteCompare(Stream output, AnalyzedDocument source, AnalyzedDocument derived, PairAnalysis analysis, string similarity)
@@ -61,8 +54,11 @@ public static class ContractJsonWriter
     }
 
     private static void WriteDocument(Utf8JsonWriter w, AnalyzedDocument d)
+        => WriteDocument(w, d.Article, d.Model.Sentences.Select(s => s.Span).ToList(), d.Model.WordCount);
+
+    /// <summary>One document: its metadata, its sentences (spans into <see cref="Article.Text"/>) and word count.</summary>
+    internal static void WriteDocument(Utf8JsonWriter w, Article a, IReadOnlyList<TextSpan> sentences, int words)
     {
-        var a = d.Article;
         w.WriteStartObject();
         w.WriteString("id", a.Id);
         WriteNullable(w, "path", a.Path);
@@ -73,22 +69,22 @@ public static class ContractJsonWriter
         WriteNullable(w, "agency", a.Agency);
         WriteNullable(w, "dateline", a.Dateline);
         w.WriteStartArray("sentences");
-        for (int i = 0; i < d.Model.Sentences.Count; i++) w.WriteStringValue(d.Model.SentenceText(i));
+        foreach (var s in sentences) w.WriteStringValue(s.Slice(a.Text));
         w.WriteEndArray();
         w.WriteStartArray("sentenceSpans");
-        foreach (var s in d.Model.Sentences)
+        foreach (var s in sentences)
         {
             w.WriteStartArray();
-            w.WriteNumberValue(s.Span.Start);
-            w.WriteNumberValue(s.Span.End);
+            w.WriteNumberValue(s.Start);
+            w.WriteNumberValue(s.End);
             w.WriteEndArray();
         }
         w.WriteEndArray();
-        w.WriteNumber("words", d.Model.WordCount);
+        w.WriteNumber("words", words);
         w.WriteEndObject();
     }
 
-    private static void WriteStory(Utf8JsonWriter w, Story s, IReadOnlyDictionary<string, AnalyzedDocument> byId)
+    internal static void WriteStory(Utf8JsonWriter w, Story s, Func<string, AnalyzedDocument> byId)
     {
         w.WriteStartObject();
         w.WriteString("id", s.Id);
@@ -97,7 +93,7 @@ public static class ContractJsonWriter
         foreach (var m in s.Members) w.WriteStringValue(m);
         w.WriteEndArray();
         w.WriteStartArray("derivations");
-        foreach (var d in s.Derivations) WriteDerivation(w, d, byId[d.From], byId[d.Derived]);
+        foreach (var d in s.Derivations) WriteDerivation(w, d, byId(d.From), byId(d.Derived));
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -207,7 +203,7 @@ public static class ContractJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteSkipped(Utf8JsonWriter w, IReadOnlyList<ReportSkip> skipped)
+    internal static void WriteSkipped(Utf8JsonWriter w, IReadOnlyList<ReportSkip> skipped)
     {
         w.WriteStartArray("skipped");
         foreach (var s in skipped)

@@ -41,4 +41,26 @@ public sealed class CandidateSourceTests
         Assert.Single(new PileSizeCandidateSource(2, all, none).Find(docs));
         Assert.Empty(new PileSizeCandidateSource(1, all, none).Find(docs));
     }
+
+    [Fact]
+    public void Term_sets_give_every_pair_sharing_enough_terms_within_the_frequency_band()
+    {
+        // 60 documents (above the small-pile rule): term 7 is in all of them (too common with maxDf 50),
+        // terms 1-3 in documents 0, 2 and 59, terms 4-5 in documents 0 and 1 only.
+        var terms = Enumerable.Range(0, 60).Select(d => new List<int> { 7 }).ToArray();
+        foreach (var d in new[] { 0, 2, 59 }) terms[d].AddRange([1, 2, 3]);
+        foreach (var d in new[] { 0, 1 }) terms[d].AddRange([4, 5]);
+        var sets = terms.Select(t => t.Order().ToArray()).ToList();
+
+        var three = new CandidateFinder(minSharedTerms: 3, maxDocumentFrequency: 50).Find(sets);
+        Assert.Equal([new CandidatePair(0, 2, 3), new CandidatePair(0, 59, 3), new CandidatePair(2, 59, 3)], three);
+
+        var two = new CandidateFinder(minSharedTerms: 2, maxDocumentFrequency: 50).Find(sets);
+        Assert.Equal([new CandidatePair(0, 1, 2), new CandidatePair(0, 2, 3), new CandidatePair(0, 59, 3), new CandidatePair(2, 59, 3)], two);
+
+        // With the common term inside the band, it counts for every pair.
+        var wide = new CandidateFinder(minSharedTerms: 3, maxDocumentFrequency: 60).Find(sets);
+        Assert.Contains(new CandidatePair(0, 1, 3), wide);
+        Assert.Contains(new CandidatePair(0, 2, 4), wide);
+    }
 }
