@@ -95,6 +95,11 @@ public sealed class BenchCommandTests : IDisposable
         var (exit, _, err) = await CliRunner.RunAsync("bench", "--corpus", file, "--quiet");
         Assert.Equal(2, exit);
         Assert.Contains("needs \"id\"", err);
+
+        var broken = _temp.File("broken.jsonl", "{\"id\": \"a\", \"text\": \"fine\"}\n\n{\"id\": \"b\", \"text\": ");
+        (exit, _, err) = await CliRunner.RunAsync("bench", "--corpus", broken, "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("broken.jsonl:3: not a JSON object", err);
     }
 }
 

@@ -194,13 +194,8 @@ internal static class BenchCommand
         var ids = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var sources = new List<(int Derived, string Source, string Kind)>();
-        int line = 0;
-        foreach (var raw in File.ReadLines(file.FullName))
+        foreach (var (line, root) in JsonLines(file))
         {
-            line++;
-            if (raw.Trim().Length == 0) continue;
-            using var doc = JsonDocument.Parse(raw);
-            var root = doc.RootElement;
             if (!root.TryGetProperty("id", out var id) || !root.TryGetProperty("text", out var text))
             {
                 throw new InvalidDataException($"{file.FullName}:{line}: a line needs \"id\" and \"text\"");
@@ -221,17 +216,33 @@ internal static class BenchCommand
         return new BenchInput(file.Name, texts.Count, i => texts[i], i => ids[i], gold);
     }
 
-    /// <summary>Planted pairs from a JSONL file of {"source", "derived", "kind"}, ids resolved against the corpus.</summary>
-    private static List<(int Source, int Derived, string Kind)> ReadPairs(FileInfo file, Dictionary<string, int> index)
+    /// <summary>The non-blank lines of a JSONL file with their line numbers; each element is valid until the next is read.</summary>
+    private static IEnumerable<(int Line, JsonElement Root)> JsonLines(FileInfo file)
     {
-        var result = new List<(int, int, string)>();
         int line = 0;
         foreach (var raw in File.ReadLines(file.FullName))
         {
             line++;
             if (raw.Trim().Length == 0) continue;
-            using var doc = JsonDocument.Parse(raw);
-            var root = doc.RootElement;
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(raw);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{file.FullName}:{line}: not a JSON object ({e.Message})", e);
+            }
+            using (doc) yield return (line, doc.RootElement);
+        }
+    }
+
+    /// <summary>Planted pairs from a JSONL file of {"source", "derived", "kind"}, ids resolved against the corpus.</summary>
+    private static List<(int Source, int Derived, string Kind)> ReadPairs(FileInfo file, Dictionary<string, int> index)
+    {
+        var result = new List<(int, int, string)>();
+        foreach (var (line, root) in JsonLines(file))
+        {
             if (!root.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.String
                 || !root.TryGetProperty("derived", out var derived) || derived.ValueKind != JsonValueKind.String)
             {
