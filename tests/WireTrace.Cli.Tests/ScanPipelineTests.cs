@@ -81,6 +81,26 @@ public sealed class ScanPipelineTests : IDisposable
             : $"{Articles} articles scanned", page);
     }
 
+    [Fact]
+    public async Task Streaming_scan_reports_bad_lines_by_file_and_line_and_goes_on()
+    {
+        var pile = await Pile();
+        var good = File.ReadAllLines(pile);
+        var first = JsonNode.Parse(good[0])!["id"]!.GetValue<string>();
+        File.AppendAllLines(pile,
+        [
+            "{\"id\": \"broken\", \"text\": ",                                  // malformed JSON
+            "{\"text\": \"an article without an id <script>alert(1)</script>\"}",  // missing id
+            $"{{\"id\": \"{first}\", \"text\": \"the same id again\"}}",           // duplicate id
+        ]);
+        var (exit, _, err) = await CliRunner.RunAsync(["scan", pile, "--json", Path.Combine(_temp.Path, "bad.json"), "--quiet"]);
+        Assert.True(exit == 0, err);
+        foreach (int line in new[] { Articles + 1, Articles + 2, Articles + 3 }) Assert.Contains($"pile.jsonl:{line}", err);
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(_temp.Path, "bad.json")))!;
+        Assert.Equal(Articles, root["documents"]!.AsArray().Count);
+        Assert.Equal(3, root["skipped"]!.AsArray().Count);
+    }
+
     /// <summary>The scan JSON less each document's path (it holds the line number, which the shuffle changes).</summary>
     private static JsonNode WithoutPaths(string json)
     {
