@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using WireTrace.Core.Documents;
 using WireTrace.Core.Text;
+using static WireTrace.Storage.StoreRows;
 
 namespace WireTrace.Storage;
 
@@ -468,16 +469,6 @@ public sealed class PostgresArticleStore : IArticleStore, IArticleQueue
 
     private static string?[] Texts(IEnumerable<string?> values) => values.ToArray();
 
-    private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static List<string> ReadStrings(NpgsqlCommand cmd)
-    {
-        var list = new List<string>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(r.GetString(0));
-        return list;
-    }
-
     private static List<Article> ReadArticles(NpgsqlCommand cmd)
     {
         var list = new List<Article>();
@@ -497,14 +488,6 @@ public sealed class PostgresArticleStore : IArticleStore, IArticleQueue
                 Str(r, 10),
                 r.GetBoolean(11)));
         }
-        return list;
-    }
-
-    private static List<StoryAssignment> ReadAssignments(NpgsqlCommand cmd)
-    {
-        var list = new List<StoryAssignment>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(new StoryAssignment(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3), r.GetString(4), r.GetDouble(5)));
         return list;
     }
 

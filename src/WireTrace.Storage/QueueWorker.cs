@@ -23,9 +23,13 @@ public sealed class QueueWorker
 {
     private readonly IArticleQueue _queue;
     private readonly StoryIndexer _indexer;
+    private readonly Action<IReadOnlyList<Core.Documents.Article>>? _afterClaim;
 
-    public QueueWorker(IArticleStore store, string name, int batchSize, TimeSpan lease)
+    /// <param name="afterClaim">Called with each non-empty claimed batch before it is prepared (fault injection in tests:
+    /// a pause there holds the worker in the middle of a batch).</param>
+    public QueueWorker(IArticleStore store, string name, int batchSize, TimeSpan lease, Action<IReadOnlyList<Core.Documents.Article>>? afterClaim = null)
     {
+        _afterClaim = afterClaim;
         _queue = store as IArticleQueue ?? throw new ArgumentException($"{store.Location} has no shared work queue: workers need a PostgreSQL database.", nameof(store));
         _indexer = new StoryIndexer(store);
         Name = name;
@@ -50,6 +54,7 @@ public sealed class QueueWorker
         int prepared = 0;
         if (batch.Count > 0)
         {
+            _afterClaim?.Invoke(batch);
             var items = new IndexedArticle[batch.Count];
             Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => items[i] = _indexer.Prepare(batch[i]));
             prepared = _queue.CompletePreparation(Name, items);

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using WireTrace.Core.Documents;
 using WireTrace.Core.Text;
+using static WireTrace.Storage.StoreRows;
 
 namespace WireTrace.Storage;
 
@@ -439,24 +440,6 @@ public sealed class SqliteArticleStore : IArticleStore
     }
 
     private static void Set(SqliteCommand cmd, string name, object? value) => cmd.Parameters[name].Value = value ?? DBNull.Value;
-
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static List<string> ReadStrings(SqliteCommand cmd)
-    {
-        var list = new List<string>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(r.GetString(0));
-        return list;
-    }
-
-    private static List<StoryAssignment> ReadAssignments(SqliteCommand cmd)
-    {
-        var list = new List<StoryAssignment>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(new StoryAssignment(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3), r.GetString(4), r.GetDouble(5)));
-        return list;
-    }
 
     private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null)
     {

@@ -40,12 +40,16 @@ internal static class Cli
     }
 
     /// <summary>Starts <c>dotnet wiretrace.dll ARGS</c> (the build beside the tests) as a child process.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(args, environment: null);
+
+    /// <summary>Starts the CLI with extra environment variables.</summary>
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var dll = System.IO.Path.Combine(AppContext.BaseDirectory, "wiretrace.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return Process.Start(info)!;
     }
 

@@ -71,8 +71,11 @@ public sealed class WorkerTests(WorkerCorpus corpus) : IClassFixture<WorkerCorpu
 
     /// <summary>A worker child process whose output lines are collected (so its pipe never fills).</summary>
     private (Process Process, ConcurrentQueue<string> Lines) StartWorker(TestDatabase db, string name, params string[] extra)
+        => StartWorker(db, name, null, extra);
+
+    private (Process Process, ConcurrentQueue<string> Lines) StartWorker(TestDatabase db, string name, IReadOnlyDictionary<string, string>? environment, params string[] extra)
     {
-        var child = Cli.Start(["worker", "--db", db.Uri, "--name", name, .. extra]);
+        var child = Cli.Start(["worker", "--db", db.Uri, "--name", name, .. extra], environment);
         _children.Add(child);
         var lines = new ConcurrentQueue<string>();
         child.OutputDataReceived += (_, e) => { if (e.Data != null) lines.Enqueue(e.Data); };
@@ -123,13 +126,17 @@ public sealed class WorkerTests(WorkerCorpus corpus) : IClassFixture<WorkerCorpu
         var (exit, _, error) = await Cli.RunAsync("index", "add", corpus.Path, "--db", db.Uri, "--enqueue", "-q");
         Assert.True(exit == 0, error);
 
-        // A worker killed (SIGKILL) while a claimed batch is being prepared, after it handed back at least one batch.
+        // A worker killed (SIGKILL) while it holds a claimed batch, after it handed back at least one batch. The
+        // failpoint holds each claimed batch for a while before preparing it, so the kill lands there instead of
+        // racing a worker that prepares the whole queue in a fraction of a second on an idle machine.
         const int Batch = 30;
+        var pause = new Dictionary<string, string> { ["WIRETRACE_FAILPOINT_CLAIM_PAUSE_MS"] = "1500" };
         long[] inFlight = [];
         for (int attempt = 1; attempt <= 3 && inFlight.Length == 0; attempt++)
         {
             string name = $"doomed{attempt}";
-            var (child, lines) = StartWorker(db, name, "--batch", $"{Batch}", "--lease", "3", "--poll", "0.1");
+            var (child, lines) = StartWorker(db, name, pause, "--batch", $"{Batch}", "--lease", "3", "--poll", "0.1");
+            bool killed = false;
             var poller = new Thread(() =>
             {
                 var clock = Stopwatch.StartNew();
@@ -139,6 +146,7 @@ public sealed class WorkerTests(WorkerCorpus corpus) : IClassFixture<WorkerCorpu
                         && db.Scalar($"SELECT count(*) FROM articles WHERE claimed_by = '{name}' AND NOT prepared") > 0)
                     {
                         child.Kill(); // SIGKILL on Linux
+                        killed = true;
                         return;
                     }
                     Thread.Sleep(1);
@@ -146,8 +154,9 @@ public sealed class WorkerTests(WorkerCorpus corpus) : IClassFixture<WorkerCorpu
             }) { Priority = ThreadPriority.Highest };
             poller.Start();
             poller.Join();
+            if (!killed && !child.HasExited) child.Kill(); // never caught mid-batch: do not wait on a worker that polls forever
             await child.WaitForExitAsync();
-            Assert.True(child.ExitCode != 0, "the worker finished before it could be killed: " + string.Join("\n", lines));
+            Assert.True(killed, "the worker was never caught holding a claimed batch: " + string.Join("\n", lines));
             using var c = db.Connect();
             using var cmd = new Npgsql.NpgsqlCommand($"SELECT seq FROM articles WHERE claimed_by = '{name}' AND NOT prepared", c);
             using var r = cmd.ExecuteReader();

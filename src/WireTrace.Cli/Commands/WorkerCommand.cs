@@ -66,7 +66,7 @@ internal static class WorkerCommand
                 return 2;
             }
             using var store = ArticleStores.Open(dbValue);
-            var worker = new QueueWorker(store, parse.GetValue(name) ?? QueueWorker.DefaultName(), parse.GetValue(batch), TimeSpan.FromSeconds(parse.GetValue(lease)));
+            var worker = new QueueWorker(store, parse.GetValue(name) ?? QueueWorker.DefaultName(), parse.GetValue(batch), TimeSpan.FromSeconds(parse.GetValue(lease)), ClaimPause());
             bool quietRun = parse.GetValue(quiet);
             if (!quietRun) console.MarkupLine($"worker {Markup.Escape(worker.Name)} on {Markup.Escape(store.Location)}");
             int prepared = 0, recomputed = 0;
@@ -106,4 +106,13 @@ internal static class WorkerCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Fault injection for the crash tests: <c>WIRETRACE_FAILPOINT_CLAIM_PAUSE_MS</c> makes the worker wait that long
+    /// after each claim, holding a claimed, unprepared batch, so a test can kill it there rather than race it.
+    /// </summary>
+    internal const string ClaimPauseVariable = "WIRETRACE_FAILPOINT_CLAIM_PAUSE_MS";
+
+    private static Action<IReadOnlyList<WireTrace.Core.Documents.Article>>? ClaimPause() =>
+        int.TryParse(Environment.GetEnvironmentVariable(ClaimPauseVariable), out int ms) && ms > 0 ? _ => Thread.Sleep(ms) : null;
 }
