@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using WireTrace.Core.Hashing;
 
 namespace WireTrace.Core.Fingerprints;
 
@@ -105,13 +106,13 @@ public sealed class MinHashSketcher
         if (size == 3)
         {
             // The common case, unrolled: each term's mixed value is computed once and reused by the three grams holding it.
-            ulong start = seed + GramPrime5 + 3;
-            ulong m0 = MixTerm(terms[0]), m1 = MixTerm(terms[1]);
+            ulong start = XxHash64.TailStart(seed, 3);
+            ulong m0 = XxHash64.LaneMix(terms[0]), m1 = XxHash64.LaneMix(terms[1]);
             for (int i = 0; i + 3 <= terms.Length; i++)
             {
-                ulong m2 = MixTerm(terms[i + 2]);
-                ulong h = Step(Step(Step(start, m0), m1), m2);
-                destination[i] = Avalanche(h);
+                ulong m2 = XxHash64.LaneMix(terms[i + 2]);
+                ulong h = XxHash64.LaneStep(XxHash64.LaneStep(XxHash64.LaneStep(start, m0), m1), m2);
+                destination[i] = XxHash64.Avalanche(h);
                 m0 = m1;
                 m1 = m2;
             }
@@ -127,31 +128,9 @@ public sealed class MinHashSketcher
     /// </summary>
     public static ulong GramHash(ReadOnlySpan<ulong> terms, ulong seed)
     {
-        ulong h = seed + GramPrime5 + (ulong)terms.Length;
-        foreach (ulong t in terms) h = Step(h, MixTerm(t));
-        return Avalanche(h);
-    }
-
-    private const ulong GramPrime1 = 0x9E3779B185EBCA87UL;
-    private const ulong GramPrime2 = 0xC2B2AE3D27D4EB4FUL;
-    private const ulong GramPrime3 = 0x165667B19E3779F9UL;
-    private const ulong GramPrime4 = 0x85EBCA77C2B2AE63UL;
-    private const ulong GramPrime5 = 0x27D4EB2F165667C5UL;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MixTerm(ulong t) => ulong.RotateLeft(t * GramPrime2, 31) * GramPrime1;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Step(ulong h, ulong mixed) => ulong.RotateLeft(h ^ mixed, 27) * GramPrime1 + GramPrime4;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Avalanche(ulong h)
-    {
-        h ^= h >> 33;
-        h *= GramPrime2;
-        h ^= h >> 29;
-        h *= GramPrime3;
-        return h ^ (h >> 32);
+        ulong h = XxHash64.TailStart(seed, (ulong)terms.Length);
+        foreach (ulong t in terms) h = XxHash64.LaneStep(h, XxHash64.LaneMix(t));
+        return XxHash64.Avalanche(h);
     }
 
     /// <summary>Fills <paramref name="sketch"/> (length <see cref="Size"/>) with the minima over <paramref name="shingles"/>.</summary>

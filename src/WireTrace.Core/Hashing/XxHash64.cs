@@ -153,11 +153,18 @@ public static class XxHash64
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Lane8(ulong h, ulong lane)
-    {
-        h ^= Round(0, lane);
-        return ulong.RotateLeft(h, 27) * Prime1 + Prime4;
-    }
+    private static ulong Lane8(ulong h, ulong lane) => LaneStep(h, LaneMix(lane));
+
+    /// <summary>The starting state of XXH64's tail loop for an input of <paramref name="length"/> bytes (short inputs start there).</summary>
+    internal static ulong TailStart(ulong seed, ulong length) => seed + Prime5 + length;
+
+    /// <summary>The mixed form of one 8-byte lane, which <see cref="LaneStep"/> folds in (computed once, it can serve several states).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong LaneMix(ulong lane) => Round(0, lane);
+
+    /// <summary>Folds one mixed lane (<see cref="LaneMix"/>) into the state: XXH64's step for a whole 8-byte lane of the tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong LaneStep(ulong h, ulong mixed) => ulong.RotateLeft(h ^ mixed, 27) * Prime1 + Prime4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Lane4(ulong h, uint lane)
@@ -173,8 +180,9 @@ public static class XxHash64
         return ulong.RotateLeft(h, 11) * Prime1;
     }
 
+    /// <summary>XXH64's final mixing of the state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Avalanche(ulong h)
+    internal static ulong Avalanche(ulong h)
     {
         h ^= h >> 33;
         h *= Prime2;
