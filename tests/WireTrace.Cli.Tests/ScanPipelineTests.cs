@@ -82,6 +82,21 @@ public sealed class ScanPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Components_too_large_for_a_block_give_the_same_stories()
+    {
+        var pile = await Pile();
+        var whole = await Scan(pile, threads: 2);
+
+        // Blocks of 3 pairs: every component of more than 12 pairs is verified in blocks and its derivations analysed again.
+        var pipeline = new ScanPipeline(threads: 2, verifyBlock: 3);
+        var outcome = pipeline.Run([pile], ScanProgress.None, CancellationToken.None);
+        Assert.True(pipeline.LargeComponents > 0);
+        using var json = new MemoryStream();
+        new StoryWriter(pipeline, outcome, CancellationToken.None).WriteJson(json, ScanProgress.None);
+        Assert.Equal(whole, System.Text.Encoding.UTF8.GetString(json.ToArray()));
+    }
+
+    [Fact]
     public async Task Streaming_scan_reports_bad_lines_by_file_and_line_and_goes_on()
     {
         var pile = await Pile();

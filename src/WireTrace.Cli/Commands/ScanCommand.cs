@@ -77,7 +77,7 @@ internal static class ScanCommand
             if (json != null) Write(json, stream => writer.WriteJson(stream, progress));
             if (html != null)
             {
-                var (top, docs) = writer.Materialize(writer.Largest(HtmlStoryLimit));
+                var (top, docs) = writer.WithDocuments(writer.Largest(HtmlStoryLimit));
                 scope = outcome.Shapes.Count > top.Count
                     ? $"this report shows the {top.Count:N0} largest of {outcome.Shapes.Count:N0} stories among {outcome.Articles.Count:N0} articles (the JSON output has them all)"
                     : $"{outcome.Articles.Count:N0} articles scanned";
@@ -86,8 +86,7 @@ internal static class ScanCommand
             }
             if (!quiet)
             {
-                var (largest, _) = writer.Materialize(writer.Largest(ConsoleStoryLimit));
-                shown = new StoryResult(largest, [], outcome.CandidatePairs, outcome.CandidatePairs * 2);
+                shown = new StoryResult(writer.Stories(writer.Largest(ConsoleStoryLimit)), [], outcome.CandidatePairs, outcome.CandidatePairs * 2);
             }
         }
         if (interactive) ScanProgress.WithBars(console, progress => { Work(progress); return 0; });

@@ -20,6 +20,8 @@ namespace WireTrace.Cli.Commands;
 /// </summary>
 internal sealed class ScannedArticle(Article stub, byte[] text, int[] sentenceSpans, int words)
 {
+    private readonly byte[] text = text;
+
     public Article Stub { get; } = stub;
 
     public string Id => Stub.Id;
@@ -38,6 +40,15 @@ internal sealed class ScannedArticle(Article stub, byte[] text, int[] sentenceSp
     /// <summary>The article with its text back.</summary>
     public Article Article() => Stub with { Text = Encoding.UTF8.GetString(text) };
 
+    /// <summary>The text of every sentence, decoded once.</summary>
+    public string[] SentenceTexts()
+    {
+        var text = Encoding.UTF8.GetString(this.text);
+        var texts = new string[Sentences];
+        for (int i = 0; i < texts.Length; i++) texts[i] = text[sentenceSpans[2 * i]..sentenceSpans[2 * i + 1]];
+        return texts;
+    }
+
     public IReadOnlyList<TextSpan> SentenceSpans()
     {
         var spans = new TextSpan[Sentences];
@@ -46,10 +57,14 @@ internal sealed class ScannedArticle(Article stub, byte[] text, int[] sentenceSp
     }
 }
 
-/// <summary>The stories of a scan: the arranged shapes over <see cref="Articles"/> (sorted by id) and how many pairs were aligned.</summary>
+/// <summary>
+/// The stories of a scan: over <see cref="Articles"/> (sorted by id), the arranged shapes and the stories with their
+/// derivations (same order), and how many pairs were aligned.
+/// </summary>
 internal sealed record ScanOutcome(
     IReadOnlyList<ScannedArticle> Articles,
     IReadOnlyList<StoryShape> Shapes,
+    IReadOnlyList<Story> Stories,
     int CandidatePairs,
     IReadOnlyList<ReportSkip> Skipped,
     int Files,
@@ -63,10 +78,12 @@ internal sealed record ScanOutcome(
 /// <item>candidates: articles sorted by id are indexed in a <see cref="CandidateRetriever"/> and each is queried
 /// (in parallel); entity anchors (three shared rare names) add same-event candidates, as the default
 /// <see cref="StoryBuilder.DefaultCandidates"/> does for large piles;</item>
-/// <item>verify: the pairs, in order, a block at a time: the block's articles are analysed again (in parallel), each
-/// pair is analysed both ways and only its <see cref="PairVerdict"/> is kept;</item>
-/// <item>stories: <see cref="StoryBuilder.Arrange"/> over the verdicts, one connected component at a time;</item>
-/// <item>output (<see cref="StoryWriter"/>): documents and stories streamed, derivations analysed a block at a time.</item>
+/// <item>verify and tell: the pairs one connected component of the candidate graph at a time (components gathered
+/// into blocks): the block's articles are analysed again (in parallel), each pair is analysed both ways (one
+/// score matrix), each component is arranged (<see cref="StoryBuilder.Arrange"/>) and its stories materialised
+/// from those analyses; then the articles and the analyses no story uses are dropped. A component too large for a
+/// block is verified in blocks of pairs keeping only verdicts, and its derivations analysed again;</item>
+/// <item>output (<see cref="StoryWriter"/>): documents and stories streamed.</item>
 /// </list>
 /// Piles of up to <see cref="StoryBuilder.ExhaustiveCandidatesUpTo"/> articles take the in-memory
 /// <see cref="StoryBuilder.Build"/> path with every shared-rare-term pair. The result depends neither on the thread
@@ -74,8 +91,17 @@ internal sealed record ScanOutcome(
 /// </summary>
 internal sealed class ScanPipeline
 {
-    /// <summary>Candidate pairs verified per block (their articles are analysed together, then dropped).</summary>
-    private const int VerifyBlock = 2048;
+    /// <summary>Candidate pairs verified per block by default (their articles are analysed together, then dropped).</summary>
+    public const int DefaultVerifyBlock = 2048;
+
+    /// <summary>Candidate pairs verified per block.</summary>
+    private readonly int VerifyBlock;
+
+    /// <summary>Pairs above which a connected component is verified in blocks of pairs instead of whole.</summary>
+    private int LargeComponentPairs => 4 * VerifyBlock;
+
+    /// <summary>Stories of a large component materialised per block.</summary>
+    private const int StoryBlock = 512;
 
     private readonly AnalysisContext _context;
     private readonly TextAnalyzer _textAnalyzer;
@@ -85,8 +111,10 @@ internal sealed class ScanPipeline
     private readonly CandidateFinder _names = new(minSharedTerms: 3, namesOnly: true);
     private readonly int _threads;
 
-    public ScanPipeline(int threads, SentenceScorer? scorer = null)
+    /// <param name="verifyBlock">Candidate pairs verified per block (tests make it small to take the large-component path).</param>
+    public ScanPipeline(int threads, SentenceScorer? scorer = null, int verifyBlock = DefaultVerifyBlock)
     {
+        VerifyBlock = verifyBlock;
         _threads = threads <= 0 ? Environment.ProcessorCount : threads;
         _textAnalyzer = new TextAnalyzer(Core.Text.Stemming.EnglishStemmer.Default);
         _context = new AnalysisContext(_textAnalyzer);
@@ -104,7 +132,7 @@ internal sealed class ScanPipeline
     public ScanOutcome Run(IEnumerable<string> paths, ScanProgress progress, CancellationToken cancel)
     {
         var (articles, skipped, files) = Read(paths, progress, cancel);
-        if (articles.Count == 0) return new ScanOutcome(articles, [], 0, skipped, files, null);
+        if (articles.Count == 0) return new ScanOutcome(articles, [], [], 0, skipped, files, null);
         if (articles.Count <= StoryBuilder.ExhaustiveCandidatesUpTo)
         {
             var stage = progress.Begin("aligning pairs", 1, "pairs");
@@ -114,16 +142,12 @@ internal sealed class ScanPipeline
                 stage.Advance(done - stage.Done);
             }, _threads);
             stage.Complete();
-            return new ScanOutcome(articles, [], result.CandidatePairs, skipped, files, result);
+            return new ScanOutcome(articles, [], [], result.CandidatePairs, skipped, files, result);
         }
         foreach (var a in articles) a.Full = null;
         var pairs = Candidates(articles, progress, cancel);
-        var verdicts = Verify(articles, pairs, progress, cancel);
-        var arrange = progress.Begin("building stories", 1, "steps");
-        var shapes = StoryBuilder.Arrange(articles.Select(a => new StoryNode(a.Id, a.Stub.Published)).ToList(), verdicts, _threads);
-        arrange.Advance(1);
-        arrange.Complete();
-        return new ScanOutcome(articles, shapes, pairs.Count, skipped, files, null);
+        var (shapes, stories) = VerifyAndTell(articles, pairs, progress, cancel);
+        return new ScanOutcome(articles, shapes, stories, pairs.Count, skipped, files, null);
     }
 
     /// <summary>Analyses an article again (same vocabulary and statistics as the read stage; nothing is counted twice).</summary>
@@ -259,31 +283,132 @@ internal sealed class ScanPipeline
         return sorted.Select(k => new CandidatePair((int)(k >> 32), (int)(k & 0xFFFF_FFFF), 0)).ToList();
     }
 
+    /// <summary>Components of the candidate graph verified in blocks of pairs (see <see cref="LargeComponentPairs"/>), after <see cref="Run"/>.</summary>
+    public int LargeComponents { get; private set; }
+
     /// <summary>Candidate pairs the fingerprints proposed (the rest came from entity anchors only), after <see cref="Run"/>.</summary>
     public int FingerprintPairs { get; private set; }
 
     private static long Key(int a, int b) => ((long)a << 32) | (uint)b;
 
-    /// <summary>Both analyses of every pair, a block of pairs at a time; only the verdicts are kept.</summary>
-    private PairVerdict[] Verify(List<ScannedArticle> articles, List<CandidatePair> pairs, ScanProgress progress, CancellationToken cancel)
+    /// <summary>
+    /// Verifies the candidate pairs and tells the stories, one connected component of the candidate graph at a time
+    /// (see the class summary); the stories come sorted by the id of their source, numbered in that order.
+    /// </summary>
+    private (List<StoryShape> Shapes, List<Story> Stories) VerifyAndTell(List<ScannedArticle> articles, List<CandidatePair> pairs, ScanProgress progress, CancellationToken cancel)
     {
         var stage = progress.Begin("verifying pairs", pairs.Count, "pairs");
+        var sets = new UnionFind(articles.Count);
+        foreach (var p in pairs) sets.Union(p.A, p.B);
+        var byRoot = new SortedDictionary<int, List<int>>();
+        for (int k = 0; k < pairs.Count; k++)
+        {
+            int root = sets.Find(pairs[k].A);
+            if (!byRoot.TryGetValue(root, out var list)) byRoot[root] = list = [];
+            list.Add(k);
+        }
+
+        var told = new ConcurrentBag<(StoryShape Shape, Story Story)>();
+        var block = new List<List<int>>();
+        int blockPairs = 0;
+        foreach (var component in byRoot.Values)
+        {
+            if (component.Count > LargeComponentPairs)
+            {
+                TellLarge(articles, component.Select(k => pairs[k]).ToList(), told, stage, cancel);
+                continue;
+            }
+            block.Add(component);
+            blockPairs += component.Count;
+            if (blockPairs < VerifyBlock) continue;
+            TellBlock(articles, pairs, block, told, stage, cancel);
+            block.Clear();
+            blockPairs = 0;
+        }
+        if (block.Count > 0) TellBlock(articles, pairs, block, told, stage, cancel);
+        stage.Complete();
+
+        var ordered = told.OrderBy(t => t.Shape.Source).ToList();
+        return (
+            ordered.Select(t => t.Shape).ToList(),
+            ordered.Select((t, n) => t.Story with { Id = StoryBuilder.StoryId(n) }).ToList());
+    }
+
+    /// <summary>Components whose pairs together reach <see cref="VerifyBlock"/>: their articles analysed once, their pairs both ways, their stories told.</summary>
+    private void TellBlock(List<ScannedArticle> articles, List<CandidatePair> pairs, List<List<int>> components, ConcurrentBag<(StoryShape, Story)> told, ScanProgress.Stage stage, CancellationToken cancel)
+    {
+        var indexes = components.SelectMany(c => c).ToArray();
+        var docs = LoadAll(articles, indexes.SelectMany(k => new[] { pairs[k].A, pairs[k].B }), cancel);
+        var analyses = new Dictionary<int, (PairAnalysis BFromA, PairAnalysis AFromB)>(indexes.Length);
+        var results = new (PairAnalysis, PairAnalysis)[indexes.Length];
+        Parallel.For(0, indexes.Length, Options(cancel), x =>
+        {
+            var p = pairs[indexes[x]];
+            results[x] = _analyzer.AnalyzeBothWays(docs[p.A], docs[p.B]);
+            stage.Advance(1);
+        });
+        for (int x = 0; x < indexes.Length; x++) analyses[indexes[x]] = results[x];
+        Parallel.ForEach(components, Options(cancel), component =>
+        {
+            var local = component.Select(k => pairs[k]).ToList();
+            var known = new Dictionary<(int, int), PairAnalysis>(2 * component.Count);
+            var verdicts = new List<PairVerdict>(component.Count);
+            foreach (var k in component)
+            {
+                var (a, b) = (pairs[k].A, pairs[k].B);
+                var (bFromA, aFromB) = analyses[k];
+                known[(a, b)] = bFromA;
+                known[(b, a)] = aFromB;
+                verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], bFromA, aFromB));
+            }
+            foreach (var shape in Arrange(articles, verdicts))
+            {
+                told.Add((shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to)))));
+            }
+        });
+    }
+
+    /// <summary>
+    /// A component of more than <see cref="LargeComponentPairs"/> pairs: verified <see cref="VerifyBlock"/> pairs at a
+    /// time keeping only the verdicts, arranged, and its stories materialised a block at a time (their derivations
+    /// analysed again), so its articles are never all in memory at once.
+    /// </summary>
+    private void TellLarge(List<ScannedArticle> articles, List<CandidatePair> pairs, ConcurrentBag<(StoryShape, Story)> told, ScanProgress.Stage stage, CancellationToken cancel)
+    {
+        LargeComponents++;
         var verdicts = new PairVerdict[pairs.Count];
         for (int start = 0; start < pairs.Count; start += VerifyBlock)
         {
             int end = Math.Min(pairs.Count, start + VerifyBlock);
-            var block = pairs.GetRange(start, end - start);
-            var docs = LoadAll(articles, block.SelectMany(p => new[] { p.A, p.B }), cancel);
+            var docs = LoadAll(articles, pairs.Skip(start).Take(end - start).SelectMany(p => new[] { p.A, p.B }), cancel);
             Parallel.For(start, end, Options(cancel), k =>
             {
                 var p = pairs[k];
-                var a = docs[p.A];
-                var b = docs[p.B];
-                verdicts[k] = StoryBuilder.Verdict(p.A, p.B, a, b, _analyzer.Analyze(a, b), _analyzer.Analyze(b, a));
+                var (bFromA, aFromB) = _analyzer.AnalyzeBothWays(docs[p.A], docs[p.B]);
+                verdicts[k] = StoryBuilder.Verdict(p.A, p.B, docs[p.A], docs[p.B], bFromA, aFromB);
                 stage.Advance(1);
             });
         }
-        stage.Complete();
-        return verdicts;
+        var shapes = Arrange(articles, verdicts);
+        for (int start = 0; start < shapes.Count; start += StoryBlock)
+        {
+            var chunk = shapes.Skip(start).Take(StoryBlock).ToList();
+            var docs = LoadAll(articles, chunk.SelectMany(s => s.Members), cancel);
+            Parallel.ForEach(chunk, Options(cancel), shape => told.Add((shape, _builder.Materialize(shape, 0, i => docs[i], (_, _) => null))));
+        }
+    }
+
+    /// <summary><see cref="StoryBuilder.Arrange"/> over the articles one component's verdicts name, in pile indexes.</summary>
+    private static List<StoryShape> Arrange(List<ScannedArticle> articles, IReadOnlyList<PairVerdict> verdicts)
+    {
+        var members = verdicts.SelectMany(v => new[] { v.A, v.B }).Distinct().Order().ToArray();
+        var local = new Dictionary<int, int>(members.Length);
+        for (int i = 0; i < members.Length; i++) local[members[i]] = i;
+        var nodes = members.Select(m => new StoryNode(articles[m].Id, articles[m].Stub.Published)).ToList();
+        var shapes = StoryBuilder.Arrange(nodes, verdicts.Select(v => v with { A = local[v.A], B = local[v.B] }).ToList(), 1);
+        return shapes.Select(s => new StoryShape(
+            members[s.Source],
+            s.Members.Select(m => members[m]).ToList(),
+            s.Parents.ToDictionary(p => members[p.Key], p => new StoryParent(members[p.Value.From], p.Value.SameEvent)))).ToList();
     }
 }

@@ -5,27 +5,22 @@ using WireTrace.Reports.Json;
 namespace WireTrace.Cli.Commands;
 
 /// <summary>
-/// Turns the story shapes of a large scan into <see cref="Story"/>s with their derivation analyses, a block of
-/// stories at a time (the block's articles are analysed again in parallel, then dropped), and streams the scan
-/// JSON without holding the pile.
+/// Streams the scan JSON of a large pile from its <see cref="ScanOutcome"/> without holding the texts decoded, and
+/// picks the largest stories for the console and the HTML report.
 /// </summary>
 internal sealed class StoryWriter(ScanPipeline pipeline, ScanOutcome outcome, CancellationToken cancel)
 {
-    /// <summary>Stories materialised per block.</summary>
-    private const int Block = 512;
-
-    /// <summary>Stories <paramref name="numbers"/> (positions in the sorted shapes), materialised in parallel, in order, with their analysed members by id.</summary>
-    public (List<Story> Stories, Dictionary<string, AnalyzedDocument> Documents) Materialize(IReadOnlyList<int> numbers)
+    /// <summary>Stories <paramref name="numbers"/> (positions in story order), with their members analysed again, by id (for the HTML report).</summary>
+    public (List<Story> Stories, Dictionary<string, AnalyzedDocument> Documents) WithDocuments(IReadOnlyList<int> numbers)
     {
-        var shapes = numbers.Select(n => outcome.Shapes[n]).ToList();
-        var docs = pipeline.LoadAll(outcome.Articles, shapes.SelectMany(s => s.Members), cancel);
-        var stories = new Story[numbers.Count];
-        Parallel.For(0, numbers.Count, pipeline.Options(cancel), k =>
-            stories[k] = pipeline.Builder.Materialize(shapes[k], numbers[k], i => docs[i], (_, _) => null));
-        return ([.. stories], docs.Values.ToDictionary(d => d.Id, StringComparer.Ordinal));
+        var docs = pipeline.LoadAll(outcome.Articles, numbers.SelectMany(n => outcome.Shapes[n].Members), cancel);
+        return (Stories(numbers), docs.Values.ToDictionary(d => d.Id, StringComparer.Ordinal));
     }
 
-    /// <summary>The whole scan contract: every document, every story (derivations analysed block by block), the unrelated ids.</summary>
+    /// <summary>Stories <paramref name="numbers"/> (positions in story order).</summary>
+    public List<Story> Stories(IReadOnlyList<int> numbers) => numbers.Select(n => outcome.Stories[n]).ToList();
+
+    /// <summary>The whole scan contract: every document, every story, the unrelated ids.</summary>
     public void WriteJson(Stream output, ScanProgress progress)
     {
         using var json = new ScanJsonStream(output, pipeline.Analyzer.Similarity.Name);
@@ -38,16 +33,12 @@ internal sealed class StoryWriter(ScanPipeline pipeline, ScanOutcome outcome, Ca
         documents.Complete();
 
         json.StartStories();
-        var stories = progress.Begin("writing stories", outcome.Shapes.Count, "stories");
-        for (int start = 0; start < outcome.Shapes.Count; start += Block)
+        var stories = progress.Begin("writing stories", outcome.Stories.Count, "stories");
+        for (int n = 0; n < outcome.Stories.Count; n++)
         {
-            var numbers = Enumerable.Range(start, Math.Min(Block, outcome.Shapes.Count - start)).ToList();
-            var (block, docs) = Materialize(numbers);
-            foreach (var story in block)
-            {
-                json.WriteStory(story, id => docs[id]);
-                stories.Advance(1);
-            }
+            var texts = outcome.Shapes[n].Members.ToDictionary(m => outcome.Articles[m].Id, m => outcome.Articles[m].SentenceTexts(), StringComparer.Ordinal);
+            json.WriteStory(outcome.Stories[n], (id, i) => texts[id][i]);
+            stories.Advance(1);
         }
         stories.Complete();
         json.WriteUnrelated(Unrelated());

@@ -22,8 +22,37 @@ public sealed class SentenceAligner
 
     public AlignmentResult Align(DocumentProfile source, DocumentProfile derived)
     {
+        var scores = new SimilarityScore[derived.Sentences.Count * source.Sentences.Count];
+        _similarity.ScoreMatrix(derived, source, scores);
+        return Align(source, derived, scores);
+    }
+
+    /// <summary>
+    /// Aligns <paramref name="b"/> as derived from <paramref name="a"/> and <paramref name="a"/> as derived from
+    /// <paramref name="b"/>, the same as two calls of <see cref="Align(DocumentProfile, DocumentProfile)"/>, from one
+    /// matrix of scores (a similarity is symmetric: the second matrix is the first transposed, containments swapped).
+    /// </summary>
+    public (AlignmentResult BFromA, AlignmentResult AFromB) AlignBothWays(DocumentProfile a, DocumentProfile b)
+    {
+        int na = a.Sentences.Count, nb = b.Sentences.Count;
+        var forward = new SimilarityScore[nb * na];
+        _similarity.ScoreMatrix(b, a, forward);
+        var backward = new SimilarityScore[na * nb];
+        for (int i = 0; i < nb; i++)
+        {
+            for (int j = 0; j < na; j++)
+            {
+                var s = forward[i * na + j];
+                backward[j * nb + i] = new SimilarityScore(s.Score, s.ContainmentOfB, s.ContainmentOfA);
+            }
+        }
+        return (Align(a, b, forward), Align(b, a, backward));
+    }
+
+    /// <param name="scores">Derived sentence i against source sentence j at <c>i * source.Sentences.Count + j</c>.</param>
+    private AlignmentResult Align(DocumentProfile source, DocumentProfile derived, SimilarityScore[] scores)
+    {
         int n = derived.Sentences.Count, m = source.Sentences.Count;
-        var scores = ScoreMatrix(source, derived, n, m);
         var links = new List<int>?[n];
 
         // Best source for each derived sentence and best derived for each source sentence.
@@ -48,21 +77,6 @@ public sealed class SentenceAligner
         JoinMerges(source, derived, scores, links, m);
         KeepSplitsContiguous(scores, links, m);
         return Build(source, derived, scores, links, m);
-    }
-
-    private SimilarityScore[] ScoreMatrix(DocumentProfile source, DocumentProfile derived, int n, int m)
-    {
-        var scores = new SimilarityScore[n * m];
-        for (int i = 0; i < n; i++)
-        {
-            if (derived.Sentences[i].IsEmpty) continue;
-            for (int j = 0; j < m; j++)
-            {
-                if (source.Sentences[j].IsEmpty) continue;
-                scores[i * m + j] = _similarity.Score(derived, i, source, j);
-            }
-        }
-        return scores;
     }
 
     private void Seed(SimilarityScore[] scores, List<int>?[] links, int[] best, int[] bestForSource, int m)

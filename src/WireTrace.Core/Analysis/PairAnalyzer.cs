@@ -28,9 +28,22 @@ public sealed class PairAnalyzer
     public ISentenceSimilarity Similarity { get; }
 
     /// <summary>Analyses <paramref name="derived"/> as made from <paramref name="source"/>.</summary>
-    public PairAnalysis Analyze(AnalyzedDocument source, AnalyzedDocument derived)
+    public PairAnalysis Analyze(AnalyzedDocument source, AnalyzedDocument derived) =>
+        Analyze(source, derived, _aligner.Align(source.Profile, derived.Profile));
+
+    /// <summary>
+    /// Analyses <paramref name="b"/> as made from <paramref name="a"/> and <paramref name="a"/> as made from
+    /// <paramref name="b"/>: the same as two calls of <see cref="Analyze(AnalyzedDocument, AnalyzedDocument)"/>,
+    /// with the sentences scored once.
+    /// </summary>
+    public (PairAnalysis BFromA, PairAnalysis AFromB) AnalyzeBothWays(AnalyzedDocument a, AnalyzedDocument b)
     {
-        var alignment = _aligner.Align(source.Profile, derived.Profile);
+        var (bFromA, aFromB) = _aligner.AlignBothWays(a.Profile, b.Profile);
+        return (Analyze(a, b, bFromA), Analyze(b, a, aFromB));
+    }
+
+    private PairAnalysis Analyze(AnalyzedDocument source, AnalyzedDocument derived, AlignmentResult alignment)
+    {
         var sameEvent = _sameEvent.Score(source.Profile, derived.Profile);
         var measures = RelationClassifier.Measure(source, derived, alignment, sameEvent, _classifier.Thresholds, _templates);
         var relation = _classifier.Classify(measures);

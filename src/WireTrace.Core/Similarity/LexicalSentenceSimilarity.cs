@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics;
+
 namespace WireTrace.Core.Similarity;
 
 /// <summary>
@@ -24,8 +27,98 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
         var x = a.Sentences[sentenceA];
         var y = b.Sentences[sentenceB];
         if (x.IsEmpty || y.IsEmpty) return SimilarityScore.None;
-
         WeightedOverlap(x.Terms, y.Terms, out double wx, out double wy, out double shared);
+        return Combine(x, y, wx, wy, shared);
+    }
+
+    /// <summary>
+    /// The same scores as <see cref="Score"/>, cell for cell, without visiting the pairs of sentences that share no
+    /// term: one pass over both documents' terms sorted by id adds each shared term's weight to the cells of the
+    /// sentences holding it, in ascending term order as <see cref="Score"/> adds them; only cells with a shared
+    /// weight are then scored.
+    /// </summary>
+    public void ScoreMatrix(DocumentProfile a, DocumentProfile b, Span<SimilarityScore> scores)
+    {
+        int n = a.Sentences.Count, m = b.Sentences.Count;
+        if (scores.Length < n * m) throw new ArgumentException($"The matrix needs {n * m} cells.", nameof(scores));
+        scores[..(n * m)].Clear();
+        if (n == 0 || m == 0) return;
+        var weightsA = ArrayPool<double>.Shared.Rent(n);
+        var weightsB = ArrayPool<double>.Shared.Rent(m);
+        var shared = ArrayPool<double>.Shared.Rent(n * m);
+        var termsA = SentenceTerms(a, weightsA, out int countA);
+        var termsB = SentenceTerms(b, weightsB, out int countB);
+        try
+        {
+            Array.Clear(shared, 0, n * m);
+            bool any = false;
+            int p = 0, q = 0;
+            while (p < countA && q < countB)
+            {
+                int ta = (int)(termsA[p] >> 32), tb = (int)(termsB[q] >> 32);
+                if (ta < tb) { p++; continue; }
+                if (tb < ta) { q++; continue; }
+                int endA = p, endB = q;
+                while (endA < countA && (int)(termsA[endA] >> 32) == ta) endA++;
+                while (endB < countB && (int)(termsB[endB] >> 32) == ta) endB++;
+                double idf = _statistics.Idf(ta);
+                for (int u = p; u < endA; u++)
+                {
+                    int row = (int)termsA[u] * m;
+                    for (int v = q; v < endB; v++) shared[row + (int)termsB[v]] += idf;
+                }
+                any = true;
+                p = endA;
+                q = endB;
+            }
+            if (!any) return;
+            for (int i = 0; i < n; i++)
+            {
+                var x = a.Sentences[i];
+                for (int j = 0; j < m; j++)
+                {
+                    double s = shared[i * m + j];
+                    if (s != 0) scores[i * m + j] = Combine(x, b.Sentences[j], weightsA[i], weightsB[j], s);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(termsA);
+            ArrayPool<long>.Shared.Return(termsB);
+            ArrayPool<double>.Shared.Return(shared);
+            ArrayPool<double>.Shared.Return(weightsA);
+            ArrayPool<double>.Shared.Return(weightsB);
+        }
+    }
+
+    /// <summary>
+    /// Every (term id, sentence index) of a document as <c>term &lt;&lt; 32 | sentence</c>, sorted (a rented array of
+    /// <paramref name="count"/> items), and each sentence's total term weight, summed in ascending term order.
+    /// </summary>
+    private long[] SentenceTerms(DocumentProfile profile, double[] weights, out int count)
+    {
+        count = 0;
+        foreach (var s in profile.Sentences) count += s.Terms.Length;
+        var keys = ArrayPool<long>.Shared.Rent(Math.Max(1, count));
+        int k = 0;
+        for (int i = 0; i < profile.Sentences.Count; i++)
+        {
+            double w = 0;
+            foreach (var t in profile.Sentences[i].Terms)
+            {
+                w += _statistics.Idf(t);
+                keys[k++] = ((long)t << 32) | (uint)i;
+            }
+            weights[i] = w;
+        }
+        Array.Sort(keys, 0, count);
+        return keys;
+    }
+
+    /// <summary>The score of two sentences from their term weights and the weight they share (0: nothing shared).</summary>
+    private SimilarityScore Combine(SentenceProfile x, SentenceProfile y, double wx, double wy, double shared)
+    {
         // Sentences that share no stem or number are never aligned: skip the character grams.
         if (shared == 0) return SimilarityScore.None;
         double termDice = wx + wy > 0 ? 2 * shared / (wx + wy) : 0;
@@ -82,26 +175,22 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
     internal static double Dice(ReadOnlySpan<uint> x, ReadOnlySpan<uint> y)
     {
         if (x.Length + y.Length == 0) return 0;
-        int i = 0, j = 0, n = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            uint a = x[i], b = y[j];
-            if (a == b) { n++; i++; j++; }
-            else if (a < b) i++;
-            else j++;
-        }
-        return 2.0 * n / (x.Length + y.Length);
+        return 2.0 * IntersectionCount(x, y) / (x.Length + y.Length);
     }
 
-    internal static int IntersectionCount(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
+    /// <summary>
+    /// Items two sorted distinct arrays share. The merge steps without branches on the comparisons (which a
+    /// predictor cannot guess on hashes), so each step costs a few cycles.
+    /// </summary>
+    internal static int IntersectionCount<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IComparisonOperators<T, T, bool>
     {
         int i = 0, j = 0, n = 0;
         while (i < x.Length && j < y.Length)
         {
-            int a = x[i], b = y[j];
-            if (a == b) { n++; i++; j++; }
-            else if (a < b) i++;
-            else j++;
+            T a = x[i], b = y[j];
+            n += a == b ? 1 : 0;
+            i += a <= b ? 1 : 0;
+            j += a >= b ? 1 : 0;
         }
         return n;
     }
@@ -111,7 +200,7 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
     {
         int present = Math.Min(x.Numbers.Length + x.Names.Length, y.Numbers.Length + y.Names.Length);
         if (present == 0) return 0;
-        int shared = IntersectionCount(x.Numbers, y.Numbers) + IntersectionCount(x.Names, y.Names);
+        int shared = IntersectionCount<int>(x.Numbers, y.Numbers) + IntersectionCount<int>(x.Names, y.Names);
         return Math.Min(1.0, (double)shared / present);
     }
 }

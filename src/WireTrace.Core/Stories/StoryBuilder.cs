@@ -78,8 +78,7 @@ public sealed class StoryBuilder
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, k =>
         {
             var c = candidates[k];
-            forward[k] = _analyzer.Analyze(docs[c.A], docs[c.B]);
-            backward[k] = _analyzer.Analyze(docs[c.B], docs[c.A]);
+            (forward[k], backward[k]) = _analyzer.AnalyzeBothWays(docs[c.A], docs[c.B]);
             int d = Interlocked.Increment(ref done);
             progress?.Invoke(d, candidates.Count);
         });
@@ -193,8 +192,11 @@ public sealed class StoryBuilder
             if (parent.SameEvent) analysis = analysis with { Relation = Relation.SameEvent };
             derivations.Add(new Derivation(derived.Id, from.Id, analysis));
         }
-        return new Story($"story-{number + 1}", source.Id, [source.Id, .. derivations.Select(d => d.Derived)], derivations);
+        return new Story(StoryId(number), source.Id, [source.Id, .. derivations.Select(d => d.Derived)], derivations);
     }
+
+    /// <summary>The id of the story at position <paramref name="number"/> (0-based) of a pile: <c>story-{number + 1}</c>.</summary>
+    public static string StoryId(int number) => $"story-{number + 1}";
 
     /// <summary>One connected component: the derivation forest, re-rooted trees and same-event groups, in local indexes.</summary>
     private static List<(int Source, List<int> Members, Dictionary<int, (int From, bool SameEvent)> Parents)> ArrangeComponent(StoryNode[] docs, List<PairVerdict> verdicts)
@@ -429,41 +431,5 @@ public sealed class StoryBuilder
         }
         stories.Clear();
         stories.AddRange(merged);
-    }
-
-    private sealed class UnionFind
-    {
-        private readonly int[] _parent;
-
-        public UnionFind(int n)
-        {
-            _parent = new int[n];
-            for (int i = 0; i < n; i++) _parent[i] = i;
-        }
-
-        public int Find(int x)
-        {
-            while (_parent[x] != x) x = _parent[x] = _parent[_parent[x]];
-            return x;
-        }
-
-        public void Union(int a, int b)
-        {
-            int x = Find(a), y = Find(b);
-            if (x != y) _parent[Math.Max(x, y)] = Math.Min(x, y);
-        }
-
-        /// <summary>Components as sorted member lists, in order of their smallest member.</summary>
-        public List<List<int>> Components()
-        {
-            var map = new SortedDictionary<int, List<int>>();
-            for (int i = 0; i < _parent.Length; i++)
-            {
-                int r = Find(i);
-                if (!map.TryGetValue(r, out var list)) map[r] = list = [];
-                list.Add(i);
-            }
-            return [.. map.Values];
-        }
     }
 }

@@ -32,7 +32,7 @@ public static class ContractJsonWriter
         {
             var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
             scan.StartStories();
-            foreach (var s in stories.Stories) scan.WriteStory(s, id => byId[id]);
+            foreach (var s in stories.Stories) scan.WriteStory(s, (id, i) => byId[id].Model.SentenceText(i));
             scan.WriteUnrelated(stories.Unrelated);
         }
         scan.Finish(skipped);
@@ -49,7 +49,7 @@ public static class ContractJsonWriter
         WriteDocument(w, derived);
         w.WriteEndArray();
         w.WritePropertyName("derivation");
-        WriteDerivation(w, new Derivation(derived.Id, source.Id, analysis), source, derived);
+        WriteDerivation(w, new Derivation(derived.Id, source.Id, analysis), source.Model.SentenceText, derived.Model.SentenceText);
         w.WriteEndObject();
     }
 
@@ -84,7 +84,8 @@ public static class ContractJsonWriter
         w.WriteEndObject();
     }
 
-    internal static void WriteStory(Utf8JsonWriter w, Story s, Func<string, AnalyzedDocument> byId)
+    /// <param name="sentenceText">The text of sentence <c>i</c> of the member with id <c>id</c>: <c>(id, i) =&gt; text</c>.</param>
+    internal static void WriteStory(Utf8JsonWriter w, Story s, Func<string, int, string> sentenceText)
     {
         w.WriteStartObject();
         w.WriteString("id", s.Id);
@@ -93,12 +94,12 @@ public static class ContractJsonWriter
         foreach (var m in s.Members) w.WriteStringValue(m);
         w.WriteEndArray();
         w.WriteStartArray("derivations");
-        foreach (var d in s.Derivations) WriteDerivation(w, d, byId(d.From), byId(d.Derived));
+        foreach (var d in s.Derivations) WriteDerivation(w, d, i => sentenceText(d.From, i), i => sentenceText(d.Derived, i));
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteDerivation(Utf8JsonWriter w, Derivation d, AnalyzedDocument source, AnalyzedDocument derived)
+    private static void WriteDerivation(Utf8JsonWriter w, Derivation d, Func<int, string> sourceSentence, Func<int, string> derivedSentence)
     {
         var a = d.Analysis;
         w.WriteStartObject();
@@ -126,10 +127,10 @@ public static class ContractJsonWriter
         foreach (var al in a.Alignments) WriteAlignment(w, al);
         w.WriteEndArray();
         w.WriteStartArray("added");
-        foreach (var i in a.Added) WriteIndexed(w, i, derived.Model.SentenceText(i));
+        foreach (var i in a.Added) WriteIndexed(w, i, derivedSentence(i));
         w.WriteEndArray();
         w.WriteStartArray("dropped");
-        foreach (var i in a.Dropped) WriteIndexed(w, i, source.Model.SentenceText(i));
+        foreach (var i in a.Dropped) WriteIndexed(w, i, sourceSentence(i));
         w.WriteEndArray();
         w.WriteStartArray("factChanges");
         foreach (var f in a.FactChanges)

@@ -42,10 +42,10 @@ public sealed class ScanJsonStream : IDisposable
         _storiesStarted = true;
     }
 
-    /// <summary>One story; <paramref name="document"/> gives the analysed members its derivations name.</summary>
-    public void WriteStory(Story story, Func<string, AnalyzedDocument> document)
+    /// <summary>One story; <paramref name="sentenceText"/> gives the text of sentence <c>i</c> of member <c>id</c> (for added and dropped sentences).</summary>
+    public void WriteStory(Story story, Func<string, int, string> sentenceText)
     {
-        ContractJsonWriter.WriteStory(_writer, story, document);
+        ContractJsonWriter.WriteStory(_writer, story, sentenceText);
         FlushIfFull();
     }
 
