@@ -57,7 +57,7 @@ internal static class ScanCommand
         if (scorer == null) return 1;
         var clock = Stopwatch.StartNew();
         bool interactive = !quiet && console.Profile.Capabilities.Interactive;
-        var pipeline = new ScanPipeline(threads, scorer);
+        using var pipeline = new ScanPipeline(threads, scorer);
         ScanOutcome? outcome = null;
         StoryResult? shown = null;
         string? scope = null;
@@ -77,16 +77,17 @@ internal static class ScanCommand
             if (json != null) Write(json, stream => writer.WriteJson(stream, progress));
             if (html != null)
             {
-                var (top, docs) = writer.WithDocuments(writer.Largest(HtmlStoryLimit));
-                scope = outcome.Shapes.Count > top.Count
-                    ? $"this report shows the {top.Count:N0} largest of {outcome.Shapes.Count:N0} stories among {outcome.Articles.Count:N0} articles (the JSON output has them all)"
+                var (top, docs) = writer.Materialize(writer.Largest(HtmlStoryLimit));
+                scope = outcome.Stories.Count > top.Count
+                    ? $"this report shows the {top.Count:N0} largest of {outcome.Stories.Count:N0} stories among {outcome.Articles.Count:N0} articles (the JSON output has them all)"
                     : $"{outcome.Articles.Count:N0} articles scanned";
                 var members = docs.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
                 Write(html, stream => HtmlReportWriter.WriteScan(stream, members, new StoryResult(top, [], outcome.CandidatePairs, outcome.CandidatePairs * 2), outcome.Skipped, pipeline.Analyzer.Similarity.Name, scope));
             }
             if (!quiet)
             {
-                shown = new StoryResult(writer.Stories(writer.Largest(ConsoleStoryLimit)), [], outcome.CandidatePairs, outcome.CandidatePairs * 2);
+                var (largest, _) = writer.Materialize(writer.Largest(ConsoleStoryLimit));
+                shown = new StoryResult(largest, [], outcome.CandidatePairs, outcome.CandidatePairs * 2);
             }
         }
         if (interactive) ScanProgress.WithBars(console, progress => { Work(progress); return 0; });
@@ -116,12 +117,12 @@ internal static class ScanCommand
                 pipeline.Analyzer.Similarity.Name));
             if (outcome.InMemory == null)
             {
-                int unrelated = outcome.Articles.Count - outcome.Shapes.Sum(s => s.Members.Count);
-                console.MarkupLine($"{outcome.Shapes.Count:N0} stories, {unrelated:N0} unrelated articles, {outcome.CandidatePairs:N0} candidate pairs aligned both ways ({pipeline.FingerprintPairs:N0} proposed by fingerprints, the rest by entity anchors only); the {shown!.Stories.Count:N0} largest stories:");
+                int unrelated = outcome.Articles.Count - outcome.Stories.Sum(s => s.Members.Count);
+                console.MarkupLine($"{outcome.Stories.Count:N0} stories, {unrelated:N0} unrelated articles, {outcome.CandidatePairs:N0} candidate pairs aligned both ways ({pipeline.FingerprintPairs:N0} proposed by fingerprints, the rest by entity anchors only); the {shown!.Stories.Count:N0} largest stories:");
             }
             report.WriteStories(shown!);
             if (json != null) console.MarkupLine($"JSON written to {Markup.Escape(json.FullName)}");
-            if (html != null) console.MarkupLine($"HTML written to {Markup.Escape(html.FullName)}{(scope != null && outcome.Shapes.Count > HtmlStoryLimit ? $" ({Markup.Escape(scope)})" : "")}");
+            if (html != null) console.MarkupLine($"HTML written to {Markup.Escape(html.FullName)}{(scope != null && outcome.Stories.Count > HtmlStoryLimit ? $" ({Markup.Escape(scope)})" : "")}");
         }
         return 0;
     }

@@ -15,13 +15,11 @@ namespace WireTrace.Cli.Commands;
 
 /// <summary>
 /// What scan keeps of one article between the stages, instead of its <see cref="AnalyzedDocument"/>: the article
-/// without its text, the text as UTF-8, the sentence spans and word count (for the JSON output), and until the
-/// candidates are found its fingerprints and entity-anchor terms.
+/// without its text, where its text (UTF-8) lies in the scan's <see cref="SpillFile"/>, the sentence spans and word
+/// count (for the JSON output), and until the candidates are found its fingerprints and entity-anchor terms.
 /// </summary>
-internal sealed class ScannedArticle(Article stub, byte[] text, int[] sentenceSpans, int words)
+internal sealed class ScannedArticle(Article stub, SpillFile texts, long textOffset, int textLength, int[] sentenceSpans, int words)
 {
-    private readonly byte[] text = text;
-
     public Article Stub { get; } = stub;
 
     public string Id => Stub.Id;
@@ -38,15 +36,15 @@ internal sealed class ScannedArticle(Article stub, byte[] text, int[] sentenceSp
     public AnalyzedDocument? Full { get; set; }
 
     /// <summary>The article with its text back.</summary>
-    public Article Article() => Stub with { Text = Encoding.UTF8.GetString(text) };
+    public Article Article() => Stub with { Text = Text() };
 
-    /// <summary>The text of every sentence, decoded once.</summary>
+    /// <summary>The text of every sentence.</summary>
     public string[] SentenceTexts()
     {
-        var text = Encoding.UTF8.GetString(this.text);
-        var texts = new string[Sentences];
-        for (int i = 0; i < texts.Length; i++) texts[i] = text[sentenceSpans[2 * i]..sentenceSpans[2 * i + 1]];
-        return texts;
+        var text = Text();
+        var result = new string[Sentences];
+        for (int i = 0; i < result.Length; i++) result[i] = text[sentenceSpans[2 * i]..sentenceSpans[2 * i + 1]];
+        return result;
     }
 
     public IReadOnlyList<TextSpan> SentenceSpans()
@@ -55,16 +53,23 @@ internal sealed class ScannedArticle(Article stub, byte[] text, int[] sentenceSp
         for (int i = 0; i < spans.Length; i++) spans[i] = TextSpan.FromBounds(sentenceSpans[2 * i], sentenceSpans[2 * i + 1]);
         return spans;
     }
+
+    private string Text() => Encoding.UTF8.GetString(texts.Read(textOffset, textLength));
 }
 
 /// <summary>
-/// The stories of a scan: over <see cref="Articles"/> (sorted by id), the arranged shapes and the stories with their
-/// derivations (same order), and how many pairs were aligned.
+/// A story of a large pile as scan keeps it until the output: its shape (pile indexes), its members' ids and where the
+/// JSON of its derivations lies in the scan's story <see cref="SpillFile"/>.
+/// </summary>
+internal sealed record ToldStory(string Id, StoryShape Shape, string Source, IReadOnlyList<string> Members, long Offset, int Length);
+
+/// <summary>
+/// The stories of a scan: over <see cref="Articles"/> (sorted by id), the stories of a large pile in order, or the
+/// in-memory result of a small one, and how many pairs were aligned.
 /// </summary>
 internal sealed record ScanOutcome(
     IReadOnlyList<ScannedArticle> Articles,
-    IReadOnlyList<StoryShape> Shapes,
-    IReadOnlyList<Story> Stories,
+    IReadOnlyList<ToldStory> Stories,
     int CandidatePairs,
     IReadOnlyList<ReportSkip> Skipped,
     int Files,
@@ -89,7 +94,7 @@ internal sealed record ScanOutcome(
 /// <see cref="StoryBuilder.Build"/> path with every shared-rare-term pair. The result depends neither on the thread
 /// count nor on the input order; for larger piles it equals <see cref="StoryBuilder.Build"/> over the whole pile.
 /// </summary>
-internal sealed class ScanPipeline
+internal sealed class ScanPipeline : IDisposable
 {
     /// <summary>Candidate pairs verified per block by default (their articles are analysed together, then dropped).</summary>
     public const int DefaultVerifyBlock = 2048;
@@ -110,6 +115,8 @@ internal sealed class ScanPipeline
     private readonly Fingerprinter _fingerprinter = new();
     private readonly CandidateFinder _names = new(minSharedTerms: 3, namesOnly: true);
     private readonly int _threads;
+    private readonly SpillFile _texts = new("texts");
+    private readonly SpillFile _stories = new("stories");
 
     /// <param name="verifyBlock">Candidate pairs verified per block (tests make it small to take the large-component path).</param>
     public ScanPipeline(int threads, SentenceScorer? scorer = null, int verifyBlock = DefaultVerifyBlock)
@@ -123,6 +130,15 @@ internal sealed class ScanPipeline
         _builder = new StoryBuilder(_analyzer);
     }
 
+    public void Dispose()
+    {
+        _texts.Dispose();
+        _stories.Dispose();
+    }
+
+    /// <summary>The rendered derivations of <paramref name="story"/>.</summary>
+    public byte[] DerivationsJson(ToldStory story) => _stories.Read(story.Offset, story.Length);
+
     public PairAnalyzer Analyzer => _analyzer;
 
     public StoryBuilder Builder => _builder;
@@ -132,7 +148,7 @@ internal sealed class ScanPipeline
     public ScanOutcome Run(IEnumerable<string> paths, ScanProgress progress, CancellationToken cancel)
     {
         var (articles, skipped, files) = Read(paths, progress, cancel);
-        if (articles.Count == 0) return new ScanOutcome(articles, [], [], 0, skipped, files, null);
+        if (articles.Count == 0) return new ScanOutcome(articles, [], 0, skipped, files, null);
         if (articles.Count <= StoryBuilder.ExhaustiveCandidatesUpTo)
         {
             var stage = progress.Begin("aligning pairs", 1, "pairs");
@@ -142,12 +158,12 @@ internal sealed class ScanPipeline
                 stage.Advance(done - stage.Done);
             }, _threads);
             stage.Complete();
-            return new ScanOutcome(articles, [], [], result.CandidatePairs, skipped, files, result);
+            return new ScanOutcome(articles, [], result.CandidatePairs, skipped, files, result);
         }
         foreach (var a in articles) a.Full = null;
         var pairs = Candidates(articles, progress, cancel);
-        var (shapes, stories) = VerifyAndTell(articles, pairs, progress, cancel);
-        return new ScanOutcome(articles, shapes, stories, pairs.Count, skipped, files, null);
+        var stories = VerifyAndTell(articles, pairs, progress, cancel);
+        return new ScanOutcome(articles, stories, pairs.Count, skipped, files, null);
     }
 
     /// <summary>Analyses an article again (same vocabulary and statistics as the read stage; nothing is counted twice).</summary>
@@ -227,7 +243,8 @@ internal sealed class ScanPipeline
             spans[2 * i + 1] = model.Sentences[i].Span.End;
         }
         var article = document.Article;
-        return new ScannedArticle(article with { Text = string.Empty }, Encoding.UTF8.GetBytes(article.Text), spans, model.WordCount)
+        var text = Encoding.UTF8.GetBytes(article.Text);
+        return new ScannedArticle(article with { Text = string.Empty }, _texts, _texts.Append(text), text.Length, spans, model.WordCount)
         {
             Fingerprints = _fingerprinter.Compute(model),
             Names = _names.IndexedTerms(document),
@@ -295,7 +312,7 @@ internal sealed class ScanPipeline
     /// Verifies the candidate pairs and tells the stories, one connected component of the candidate graph at a time
     /// (see the class summary); the stories come sorted by the id of their source, numbered in that order.
     /// </summary>
-    private (List<StoryShape> Shapes, List<Story> Stories) VerifyAndTell(List<ScannedArticle> articles, List<CandidatePair> pairs, ScanProgress progress, CancellationToken cancel)
+    private List<ToldStory> VerifyAndTell(List<ScannedArticle> articles, List<CandidatePair> pairs, ScanProgress progress, CancellationToken cancel)
     {
         var stage = progress.Begin("verifying pairs", pairs.Count, "pairs");
         var sets = new UnionFind(articles.Count);
@@ -308,7 +325,7 @@ internal sealed class ScanPipeline
             list.Add(k);
         }
 
-        var told = new ConcurrentBag<(StoryShape Shape, Story Story)>();
+        var told = new ConcurrentBag<ToldStory>();
         var block = new List<List<int>>();
         int blockPairs = 0;
         foreach (var component in byRoot.Values)
@@ -328,14 +345,11 @@ internal sealed class ScanPipeline
         if (block.Count > 0) TellBlock(articles, pairs, block, told, stage, cancel);
         stage.Complete();
 
-        var ordered = told.OrderBy(t => t.Shape.Source).ToList();
-        return (
-            ordered.Select(t => t.Shape).ToList(),
-            ordered.Select((t, n) => t.Story with { Id = StoryBuilder.StoryId(n) }).ToList());
+        return told.OrderBy(t => t.Shape.Source).Select((t, n) => t with { Id = StoryBuilder.StoryId(n) }).ToList();
     }
 
     /// <summary>Components whose pairs together reach <see cref="VerifyBlock"/>: their articles analysed once, their pairs both ways, their stories told.</summary>
-    private void TellBlock(List<ScannedArticle> articles, List<CandidatePair> pairs, List<List<int>> components, ConcurrentBag<(StoryShape, Story)> told, ScanProgress.Stage stage, CancellationToken cancel)
+    private void TellBlock(List<ScannedArticle> articles, List<CandidatePair> pairs, List<List<int>> components, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
     {
         var indexes = components.SelectMany(c => c).ToArray();
         var docs = LoadAll(articles, indexes.SelectMany(k => new[] { pairs[k].A, pairs[k].B }), cancel);
@@ -363,7 +377,7 @@ internal sealed class ScanPipeline
             }
             foreach (var shape in Arrange(articles, verdicts))
             {
-                told.Add((shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to)))));
+                told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs));
             }
         });
     }
@@ -373,7 +387,7 @@ internal sealed class ScanPipeline
     /// time keeping only the verdicts, arranged, and its stories materialised a block at a time (their derivations
     /// analysed again), so its articles are never all in memory at once.
     /// </summary>
-    private void TellLarge(List<ScannedArticle> articles, List<CandidatePair> pairs, ConcurrentBag<(StoryShape, Story)> told, ScanProgress.Stage stage, CancellationToken cancel)
+    private void TellLarge(List<ScannedArticle> articles, List<CandidatePair> pairs, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
     {
         LargeComponents++;
         var verdicts = new PairVerdict[pairs.Count];
@@ -394,8 +408,16 @@ internal sealed class ScanPipeline
         {
             var chunk = shapes.Skip(start).Take(StoryBlock).ToList();
             var docs = LoadAll(articles, chunk.SelectMany(s => s.Members), cancel);
-            Parallel.ForEach(chunk, Options(cancel), shape => told.Add((shape, _builder.Materialize(shape, 0, i => docs[i], (_, _) => null))));
+            Parallel.ForEach(chunk, Options(cancel), shape => told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (_, _) => null), docs)));
         }
+    }
+
+    /// <summary>A story with its derivations rendered to the story spill (its id is set once all stories are known).</summary>
+    private ToldStory Told(StoryShape shape, Story story, Dictionary<int, AnalyzedDocument> docs)
+    {
+        var byId = shape.Members.ToDictionary(m => docs[m].Id, m => docs[m], StringComparer.Ordinal);
+        var json = ContractJsonWriter.DerivationsJson(story, (id, i) => byId[id].Model.SentenceText(i));
+        return new ToldStory(story.Id, shape, story.Source, story.Members, _stories.Append(json), json.Length);
     }
 
     /// <summary><see cref="StoryBuilder.Arrange"/> over the articles one component's verdicts name, in pile indexes.</summary>

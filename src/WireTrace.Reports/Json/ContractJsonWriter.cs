@@ -24,6 +24,24 @@ public static class ContractJsonWriter
         Encoder = JavaScriptEncoder.Default,
     };
 
+    /// <summary>The same without indentation, for the scan of a large pile (an indented scan of a million articles runs to gigabytes of spaces).</summary>
+    internal static readonly JsonWriterOptions CompactOptions = Options with { Indented = false };
+
+    /// <summary>
+    /// The <c>derivations</c> array of <paramref name="story"/> as compact JSON, to be written later with
+    /// <see cref="ScanJsonStream.WriteStory(string, string, IEnumerable{string}, byte[])"/>.
+    /// </summary>
+    /// <param name="sentenceText">The text of sentence <c>i</c> of the member with id <c>id</c>: <c>(id, i) =&gt; text</c>.</param>
+    public static byte[] DerivationsJson(Story story, Func<string, int, string> sentenceText)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, CompactOptions))
+        {
+            WriteDerivations(w, story, sentenceText);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static void WriteScan(Stream output, IReadOnlyList<AnalyzedDocument> documents, StoryResult? stories, IReadOnlyList<ReportSkip> skipped, string similarity)
     {
         using var scan = new ScanJsonStream(output, similarity);
@@ -85,18 +103,28 @@ public static class ContractJsonWriter
     }
 
     /// <param name="sentenceText">The text of sentence <c>i</c> of the member with id <c>id</c>: <c>(id, i) =&gt; text</c>.</param>
-    internal static void WriteStory(Utf8JsonWriter w, Story s, Func<string, int, string> sentenceText)
+    internal static void WriteStory(Utf8JsonWriter w, Story s, Func<string, int, string> sentenceText) =>
+        WriteStory(w, s.Id, s.Source, s.Members, () => WriteDerivations(w, s, sentenceText));
+
+    /// <summary>A story object; <paramref name="derivations"/> writes the value of its <c>derivations</c> field.</summary>
+    internal static void WriteStory(Utf8JsonWriter w, string id, string source, IEnumerable<string> members, Action derivations)
     {
         w.WriteStartObject();
-        w.WriteString("id", s.Id);
-        w.WriteString("source", s.Source);
+        w.WriteString("id", id);
+        w.WriteString("source", source);
         w.WriteStartArray("members");
-        foreach (var m in s.Members) w.WriteStringValue(m);
+        foreach (var m in members) w.WriteStringValue(m);
         w.WriteEndArray();
-        w.WriteStartArray("derivations");
+        w.WritePropertyName("derivations");
+        derivations();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDerivations(Utf8JsonWriter w, Story s, Func<string, int, string> sentenceText)
+    {
+        w.WriteStartArray();
         foreach (var d in s.Derivations) WriteDerivation(w, d, i => sentenceText(d.From, i), i => sentenceText(d.Derived, i));
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void WriteDerivation(Utf8JsonWriter w, Derivation d, Func<int, string> sourceSentence, Func<int, string> derivedSentence)

@@ -18,9 +18,10 @@ public sealed class ScanJsonStream : IDisposable
     private readonly Utf8JsonWriter _writer;
     private bool _storiesStarted;
 
-    public ScanJsonStream(Stream output, string similarity)
+    /// <param name="compact">Without indentation (see <see cref="ContractJsonWriter.CompactOptions"/>).</param>
+    public ScanJsonStream(Stream output, string similarity, bool compact = false)
     {
-        _writer = new Utf8JsonWriter(output, ContractJsonWriter.Options);
+        _writer = new Utf8JsonWriter(output, compact ? ContractJsonWriter.CompactOptions : ContractJsonWriter.Options);
         _writer.WriteStartObject();
         _writer.WriteString("tool", "wiretrace");
         _writer.WriteString("similarity", similarity);
@@ -46,6 +47,13 @@ public sealed class ScanJsonStream : IDisposable
     public void WriteStory(Story story, Func<string, int, string> sentenceText)
     {
         ContractJsonWriter.WriteStory(_writer, story, sentenceText);
+        FlushIfFull();
+    }
+
+    /// <summary>One story whose derivations were rendered before (<see cref="ContractJsonWriter.DerivationsJson"/>).</summary>
+    public void WriteStory(string id, string source, IEnumerable<string> members, byte[] derivationsJson)
+    {
+        ContractJsonWriter.WriteStory(_writer, id, source, members, () => _writer.WriteRawValue(derivationsJson, skipInputValidation: true));
         FlushIfFull();
     }
 
