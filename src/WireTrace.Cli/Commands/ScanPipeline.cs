@@ -270,6 +270,7 @@ internal sealed class ScanPipeline : IDisposable
         Parallel.For(0, articles.Count, Options(cancel), d =>
         {
             var matches = retriever.Query(articles[d].Fingerprints!, d);
+            articles[d].Fingerprints = null; // the index holds what later queries need
             if (matches.Count > 0)
             {
                 var keys = new List<long>(matches.Count);
@@ -288,11 +289,7 @@ internal sealed class ScanPipeline : IDisposable
 
         stage = progress.Begin("matching entity anchors", 1, "steps");
         foreach (var p in _names.Find(articles.Select(a => a.Names!).ToList())) keys.Add(Key(p.A, p.B));
-        foreach (var a in articles)
-        {
-            a.Fingerprints = null;
-            a.Names = null;
-        }
+        foreach (var a in articles) a.Names = null;
         stage.Advance(1);
         stage.Complete();
         var sorted = keys.ToArray();
