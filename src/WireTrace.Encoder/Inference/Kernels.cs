@@ -25,7 +25,7 @@ internal enum Epilogue
 /// formulas in the same order per output element up to floating-point rounding; the plain form is the
 /// reference the SIMD one is tested against. Stateless and thread-safe.
 /// </summary>
-internal sealed class Kernels
+internal sealed partial class Kernels
 {
     private const int Panel = PackedWeights.PanelWidth;
 
