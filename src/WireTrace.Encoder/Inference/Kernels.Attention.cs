@@ -54,15 +54,15 @@ internal sealed partial class Kernels
         var keys = scratch[..(dh * padded)]; // keys[d, j] = k_j[d], zero for j ≥ n
         var scores = scratch.Slice(dh * padded, padded);
         var query = scratch.Slice(dh * padded + padded, dh);
-        for (int d = 0; d < dh; d++) keys.Slice(d * padded + n, padded - n).Clear();
-        for (int j = 0; j < n; j++)
-        {
-            var key = qkv.Slice((start + j) * stride + k, dh);
-            for (int d = 0; d < dh; d++) keys[d * padded + j] = key[d];
-        }
         ref float rk = ref MemoryMarshal.GetReference(keys);
         ref float rs = ref MemoryMarshal.GetReference(scores);
         ref float rqkv = ref MemoryMarshal.GetReference(qkv);
+        for (int d = 0; d < dh; d++) keys.Slice(d * padded + n, padded - n).Clear();
+        for (int j = 0; j < n; j++)
+        {
+            ref float key = ref Unsafe.Add(ref rqkv, (nint)(start + j) * stride + k);
+            for (int d = 0; d < dh; d++) Unsafe.Add(ref rk, (nint)d * padded + j) = Unsafe.Add(ref key, d);
+        }
         for (int i = 0; i < n; i++)
         {
             TensorPrimitives.Multiply(qkv.Slice((start + i) * stride + q, dh), scale, query);

@@ -86,6 +86,30 @@ internal sealed partial class Kernels
         }
     }
 
+    /// <summary>The mean of a row and <c>1/√(var + eps)</c>, var the mean squared deviation (as <see cref="LayerNorm"/> computes them).</summary>
+    public (float Mean, float InverseDeviation) RowStatistics(ReadOnlySpan<float> x, float eps)
+    {
+        int d = x.Length;
+        if (Simd)
+        {
+            float m = TensorPrimitives.Sum(x) / d;
+            float squares = TensorPrimitives.SumOfSquares(x) / d - m * m;
+            return (m, 1f / MathF.Sqrt(MathF.Max(squares, 0) + eps));
+        }
+        float sum = 0;
+        foreach (var v in x) sum += v;
+        float mean = sum / d, deviations = 0;
+        foreach (var v in x) deviations += (v - mean) * (v - mean);
+        return (mean, 1f / MathF.Sqrt(deviations / d + eps));
+    }
+
+    /// <summary>dst = x · a + addend.</summary>
+    public void MultiplyAdd(ReadOnlySpan<float> x, float a, ReadOnlySpan<float> addend, Span<float> dst)
+    {
+        if (Simd) TensorPrimitives.MultiplyAdd(x, a, addend, dst);
+        else for (int i = 0; i < x.Length; i++) dst[i] = x[i] * a + addend[i];
+    }
+
     /// <summary>dot(a, b).</summary>
     public float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

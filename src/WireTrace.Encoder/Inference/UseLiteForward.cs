@@ -76,6 +76,8 @@ internal sealed class UseLiteForward
             for (int p = 0; p < n; p++)
             {
                 int id = ids[p];
+                ws.Piece[start + p] = id;
+                ws.Position[start + p] = p;
                 if ((uint)id >= (uint)_w.Vocabulary) throw new ArgumentOutOfRangeException(nameof(sentences), $"Piece id {id} is outside the vocabulary ({_w.Vocabulary}).");
                 var embedding = _w.Embeddings.AsSpan(id * e, e);
                 var timing = _w.Timing.AsSpan(p * e, e);
@@ -85,9 +87,9 @@ internal sealed class UseLiteForward
             start += n;
         }
         var input = ws.X;
-        foreach (var layer in _w.Layers)
+        for (int l = 0; l < _w.Layers.Count; l++)
         {
-            Layer(ws, layer, input, rows, sentences.Count);
+            Layer(ws, _w.Layers[l], l == 0 && _int8 ? _w.FirstLayer : null, input, rows, sentences.Count);
             input = ws.H;
         }
 
@@ -113,20 +115,28 @@ internal sealed class UseLiteForward
         }
     }
 
-    private void Layer(Workspace ws, TransformerLayerWeights layer, float[] input, int rows, int sentenceCount)
+    /// <summary>One transformer layer over all rows; with <paramref name="tables"/> its QKV and residual come from them.</summary>
+    private void Layer(Workspace ws, TransformerLayerWeights layer, FirstLayerTables? tables, float[] input, int rows, int sentenceCount)
     {
         int width = layer.Width, d = layer.OutputWidth, attention = layer.Output.K;
         var x = input.AsSpan(0, rows * width);
-        var normed = ws.Y.AsSpan(0, rows * width);
-        _k.LayerNorm(x, rows, width, layer.AttentionNormScale, layer.AttentionNormBias, layer.NormEpsilon, normed);
         var qkv = ws.Qkv.AsSpan(0, rows * 3 * attention);
-        Dense(ws, normed, rows, layer.Qkv, qkv, Epilogue.Bias);
+        var h = ws.H.AsSpan(0, rows * d);
+        if (tables != null)
+        {
+            tables.Apply(_k, x, rows, ws.Piece, ws.Position, qkv, h);
+            if (tables.ResidualByPiece == null && !ReferenceEquals(input, ws.H)) x.CopyTo(h);
+        }
+        else
+        {
+            var normed = ws.Y.AsSpan(0, rows * width);
+            _k.LayerNorm(x, rows, width, layer.AttentionNormScale, layer.AttentionNormBias, layer.NormEpsilon, normed);
+            Dense(ws, normed, rows, layer.Qkv, qkv, Epilogue.Bias);
+            if (layer.ResidualProjection is { } projection) Dense(ws, x, rows, projection, h, Epilogue.Bias);
+            else if (!ReferenceEquals(input, ws.H)) x.CopyTo(h); // identity residual (in place when the input is H)
+        }
         var attended = ws.A.AsSpan(0, rows * attention);
         for (int s = 0; s < sentenceCount; s++) Attention(ws, layer, ws.Start[s], ws.Length[s], qkv, attended);
-
-        var h = ws.H.AsSpan(0, rows * d);
-        if (layer.ResidualProjection is { } projection) Dense(ws, x, rows, projection, h, Epilogue.Bias);
-        else if (!ReferenceEquals(input, ws.H)) x.CopyTo(h); // identity residual (in place when the input is H)
         Dense(ws, attended, rows, layer.Output, h, Epilogue.BiasAccumulate);
 
         var normedH = ws.Y.AsSpan(0, rows * d);
@@ -157,7 +167,7 @@ internal sealed class UseLiteForward
     private sealed class Workspace
     {
         public float[] X = [], Y = [], Qkv = [], A = [], H = [], F = [], Pooled = [], Scratch = [];
-        public int[] Start = [], Length = [];
+        public int[] Start = [], Length = [], Piece = [], Position = [];
         public readonly QuantizedRows Quantized = new();
 
         public void Ensure(int rows, int sentences, UseLiteWeights w)
@@ -178,6 +188,8 @@ internal sealed class UseLiteForward
             Grow(ref Pooled, sentences * widest);
             Grow(ref Scratch, w.Layers.Max(l => Kernels.AttentionScratch(w.MaxLength, l.HeadWidth)));
             Grow(ref Start, sentences);
+            Grow(ref Piece, rows);
+            Grow(ref Position, rows);
             Grow(ref Length, sentences);
         }
 

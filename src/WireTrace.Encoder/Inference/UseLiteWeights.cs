@@ -36,10 +36,10 @@ internal sealed class UseLiteWeights
 
     /// <param name="model">The graph whose constants are read.</param>
     /// <param name="quantize">
-    /// Also quantise the transformer's dense kernels to int8 (<see cref="PackedWeights.Int8"/>), except the two that read
-    /// the embeddings (layer 0's QKV, on their layer norm, and its residual projection, on the raw sum of embedding and
-    /// timing signal): with those in int8 too the worst of the 228 reference sentences drops to cosine 0.9988, with them
-    /// in float32 it stays at 0.9995 (docs/ENCODER.md, <i>int8</i>).
+    /// Prepare the int8 forward pass: quantise the transformer's dense kernels to int8 (<see cref="PackedWeights.Int8"/>),
+    /// except the two that read the embeddings (layer 0's QKV, on their layer norm, and its residual projection, on the
+    /// raw sum of embedding and timing signal), which are tabulated in float32 instead (<see cref="FirstLayer"/>): with
+    /// those two in int8 as well the worst of the 228 reference sentences drops to cosine 0.9988 (docs/ENCODER.md, <i>int8</i>).
     /// </param>
     public UseLiteWeights(GraphModel model, bool quantize = false)
     {
@@ -74,6 +74,7 @@ internal sealed class UseLiteWeights
         }
         if (layers.Count == 0) throw new InvalidDataException("The graph has no transformer layers (Encode/Layer_0/...).");
         Layers = layers;
+        if (quantize) FirstLayer = new FirstLayerTables(this, layers[0]);
         var final = Weight(model, "hidden_layers/tanh_layer_0/weights", 2);
         Final = new PackedWeights("tanh_layer_0", final.Floats, final.Shape[0], final.Shape[1], Weight(model, "hidden_layers/tanh_layer_0/bias", 1).Floats);
         if (Final.K != width) throw new InvalidDataException($"Final layer takes {Final.K} inputs, the transformer gives {width}.");
@@ -94,6 +95,9 @@ internal sealed class UseLiteWeights
     public float[] Timing { get; }
 
     public IReadOnlyList<TransformerLayerWeights> Layers { get; }
+
+    /// <summary>Layer 0's QKV and residual projection tabulated per piece and position (built for the int8 pass only).</summary>
+    public FirstLayerTables? FirstLayer { get; }
 
     /// <summary>Dense + tanh on the pooled vector.</summary>
     public PackedWeights Final { get; }
