@@ -167,22 +167,36 @@ internal sealed partial class Kernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DenseInt8Plain(QuantizedRows q, Int8Weights w, Span<float> y, Epilogue epilogue)
     {
-        int n = w.N, stride = q.Stride;
+        const int Width = Int8Weights.PanelWidth, Group = Int8Weights.Group;
+        int n = w.N, stride = q.Stride, groups = w.Groups;
+        Span<int> acc = stackalloc int[Width];
         for (int r = 0; r < q.Rows; r++)
         {
             var xr = q.Values.AsSpan(r * stride, stride);
-            for (int j = 0; j < n; j++)
+            for (int panel = 0; panel < n / Width; panel++)
             {
-                int acc = 0;
-                for (int p = 0; p < stride; p++) acc += xr[p] * w.Values[w.IndexOf(p, j)];
-                float v = Dequantize(acc, q.ZeroPoints[r], w.ColumnSums[j], q.Scales[r], w.Scales[j], w.Bias[j]);
-                ref float dst = ref y[r * n + j];
-                dst = epilogue switch
+                acc.Clear();
+                var pw = w.Values.AsSpan(panel * groups * Width * Group, groups * Width * Group);
+                for (int g = 0; g < groups; g++)
                 {
-                    Epilogue.BiasRelu => MathF.Max(v, 0),
-                    Epilogue.BiasAccumulate => v + dst,
-                    _ => v,
-                };
+                    for (int j = 0; j < Width; j++)
+                    {
+                        int at = (g * Width + j) * Group;
+                        for (int b = 0; b < Group; b++) acc[j] += xr[g * Group + b] * pw[at + b];
+                    }
+                }
+                for (int j = 0; j < Width; j++)
+                {
+                    int col = panel * Width + j;
+                    float v = Dequantize(acc[j], q.ZeroPoints[r], w.ColumnSums[col], q.Scales[r], w.Scales[col], w.Bias[col]);
+                    ref float dst = ref y[r * n + col];
+                    dst = epilogue switch
+                    {
+                        Epilogue.BiasRelu => MathF.Max(v, 0),
+                        Epilogue.BiasAccumulate => v + dst,
+                        _ => v,
+                    };
+                }
             }
         }
     }
