@@ -23,6 +23,12 @@ public enum EncoderEngine
 /// <summary>The arithmetic of the planned forward pass's dense layers.</summary>
 public enum EncoderPrecision
 {
+    /// <summary>
+    /// <see cref="Int8"/> for the SIMD engine where the CPU has AVX-VNNI (about 1.5× faster, vectors within cosine 0.999
+    /// of float32), else <see cref="Float32"/> (without VNNI the int8 product runs on scalar loops and is slower).
+    /// </summary>
+    Auto,
+
     /// <summary>float32 weights and activations (the model's own precision).</summary>
     Float32,
 
@@ -37,7 +43,7 @@ public enum EncoderPrecision
 /// How <see cref="UniversalSentenceEncoder"/> runs: the engine, how many threads a call may use (0 = all cores) and
 /// the precision of the forward pass's dense layers (the graph interpreter always computes in float32).
 /// </summary>
-public sealed record EncoderOptions(EncoderEngine Engine = EncoderEngine.Simd, int Threads = 0, EncoderPrecision Precision = EncoderPrecision.Int8)
+public sealed record EncoderOptions(EncoderEngine Engine = EncoderEngine.Simd, int Threads = 0, EncoderPrecision Precision = EncoderPrecision.Auto)
 {
     public static EncoderOptions Default { get; } = new();
 }
@@ -71,7 +77,9 @@ public sealed class UniversalSentenceEncoder
         if (Options.Engine == EncoderEngine.Graph) _ = _executor.Value; // refuse an unsupported graph up front
         else
         {
-            bool int8 = Options.Precision == EncoderPrecision.Int8;
+            Precision = Options.Precision != EncoderPrecision.Auto ? Options.Precision
+                : Options.Engine == EncoderEngine.Simd && Kernels.Vectorized.Vnni ? EncoderPrecision.Int8 : EncoderPrecision.Float32;
+            bool int8 = Precision == EncoderPrecision.Int8;
             var weights = new UseLiteWeights(model, quantize: int8);
             if (weights.OutputWidth != Dimensions) throw new InvalidDataException($"The model gives {weights.OutputWidth}-d vectors, expected {Dimensions}.");
             _forward = new UseLiteForward(weights, Options.Engine == EncoderEngine.Plain ? Kernels.Plain : Kernels.Vectorized, int8);
@@ -83,6 +91,9 @@ public sealed class UniversalSentenceEncoder
     public GraphModel Model { get; }
 
     public EncoderOptions Options { get; }
+
+    /// <summary>The precision the dense layers run in (<see cref="EncoderOptions.Precision"/> with <see cref="EncoderPrecision.Auto"/> resolved; float32 for the graph engine).</summary>
+    public EncoderPrecision Precision { get; } = EncoderPrecision.Float32;
 
     /// <summary>
     /// What computes the vectors, for reports: e.g. "forward pass, int8 AVX-VNNI kernels", "forward pass, float32 Vector512

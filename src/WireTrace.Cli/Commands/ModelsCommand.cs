@@ -138,8 +138,9 @@ internal static class ModelsCommand
     /// <summary>--precision int8|float32 for the commands that run the encoder.</summary>
     private static Option<EncoderPrecision> PrecisionOption() => new("--precision")
     {
-        Description = "Arithmetic of the encoder's dense layers: int8 (int8 weights and per-row quantised activations, AVX-VNNI where available; default) " +
-            "or float32 (the model's own precision). Ignored by --engine graph, which computes in float32.",
+        Description = "Arithmetic of the encoder's dense layers: int8 (int8 weights and per-row quantised activations on AVX-VNNI, scalar loops without it), " +
+            "float32 (the model's own precision) or auto (default: int8 with --engine simd on a CPU with AVX-VNNI, else float32). " +
+            "--engine graph always computes in float32.",
         DefaultValueFactory = _ => EncoderOptions.Default.Precision,
     };
 

@@ -18,7 +18,7 @@ public sealed class EncoderEngineTests(InstalledModelFixture model)
     public void The_plain_path_gives_the_SIMD_vectors_and_the_JS_reference(EncoderPrecision precision, double toSimd, double toReference)
     {
         var plain = UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(EncoderEngine.Plain, Threads: 1, Precision: precision));
-        var simd = precision == EncoderOptions.Default.Precision ? model.Encoder : UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(Precision: precision));
+        var simd = precision == model.Encoder.Precision ? model.Encoder : UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(Precision: precision));
         Assert.Equal(precision == EncoderPrecision.Int8 ? "forward pass, int8 scalar kernels" : "forward pass, float32 scalar kernels", plain.EngineDescription);
         Assert.StartsWith($"forward pass, {(precision == EncoderPrecision.Int8 ? "int8" : "float32")} ", simd.EngineDescription);
         var texts = ReferenceFixture.Sentences.Select(s => s.Text).ToList();
@@ -50,6 +50,18 @@ public sealed class EncoderEngineTests(InstalledModelFixture model)
             Assert.True(UniversalSentenceEncoder.Cosine(batch[i], fast[i]) >= 0.99999, $"graph batch vs forward pass: {texts[i]}");
             Assert.True(UniversalSentenceEncoder.Cosine(graph.Encode(texts[i]), fast[i]) >= 0.99999, $"graph alone vs forward pass: {texts[i]}");
         }
+    }
+
+    [Fact]
+    public void Auto_precision_is_int8_only_for_the_SIMD_engine_on_a_CPU_with_VNNI()
+    {
+        Assert.Equal(EncoderPrecision.Auto, EncoderOptions.Default.Precision);
+        Assert.Equal(Kernels.Vectorized.Vnni ? EncoderPrecision.Int8 : EncoderPrecision.Float32, model.Encoder.Precision);
+        Assert.Equal(EncoderPrecision.Float32, UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(EncoderEngine.Plain)).Precision);
+        Assert.Equal(EncoderPrecision.Float32, UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(EncoderEngine.Graph, Precision: EncoderPrecision.Int8)).Precision);
+        var int8 = UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(EncoderEngine.Plain, Precision: EncoderPrecision.Int8));
+        Assert.Equal(EncoderPrecision.Int8, int8.Precision);
+        Assert.Equal("forward pass, int8 scalar kernels", int8.EngineDescription);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class UniversalSentenceEncoderTests(InstalledModelFixture model, I
     [InlineData(EncoderPrecision.Float32)]
     public void Every_vector_is_within_cosine_0_999_of_the_JS_reference(EncoderPrecision precision)
     {
-        var encoder = precision == EncoderOptions.Default.Precision ? Encoder : UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(Precision: precision));
+        var encoder = precision == Encoder.Precision ? Encoder : UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(Precision: precision));
         var sentences = ReferenceFixture.Sentences;
         Assert.True(sentences.Count >= 200);
         var worst = (Cosine: 1.0, Label: "");
