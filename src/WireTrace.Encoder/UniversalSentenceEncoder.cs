@@ -20,8 +20,30 @@ public enum EncoderEngine
     Graph,
 }
 
-/// <summary>How <see cref="UniversalSentenceEncoder"/> runs: the engine and how many threads a call may use (0 = all cores).</summary>
-public sealed record EncoderOptions(EncoderEngine Engine = EncoderEngine.Simd, int Threads = 0)
+/// <summary>The arithmetic of the planned forward pass's dense layers.</summary>
+public enum EncoderPrecision
+{
+    /// <summary>
+    /// <see cref="Int8"/> for the SIMD engine where the CPU has AVX-VNNI (about 1.5× faster, vectors within cosine 0.999
+    /// of float32), else <see cref="Float32"/> (without VNNI the int8 product runs on scalar loops and is slower).
+    /// </summary>
+    Auto,
+
+    /// <summary>float32 weights and activations (the model's own precision).</summary>
+    Float32,
+
+    /// <summary>
+    /// int8 weights (one scale per output column) and int8 activations (quantised per row), summed exactly in
+    /// int32 (AVX-VNNI where the CPU has it); attention, layer norms, pooling and the final layer stay float32.
+    /// </summary>
+    Int8,
+}
+
+/// <summary>
+/// How <see cref="UniversalSentenceEncoder"/> runs: the engine, how many threads a call may use (0 = all cores) and
+/// the precision of the forward pass's dense layers (the graph interpreter always computes in float32).
+/// </summary>
+public sealed record EncoderOptions(EncoderEngine Engine = EncoderEngine.Simd, int Threads = 0, EncoderPrecision Precision = EncoderPrecision.Auto)
 {
     public static EncoderOptions Default { get; } = new();
 }
@@ -55,9 +77,12 @@ public sealed class UniversalSentenceEncoder
         if (Options.Engine == EncoderEngine.Graph) _ = _executor.Value; // refuse an unsupported graph up front
         else
         {
-            var weights = new UseLiteWeights(model);
+            Precision = Options.Precision != EncoderPrecision.Auto ? Options.Precision
+                : Options.Engine == EncoderEngine.Simd && Kernels.Vectorized.Vnni ? EncoderPrecision.Int8 : EncoderPrecision.Float32;
+            bool int8 = Precision == EncoderPrecision.Int8;
+            var weights = new UseLiteWeights(model, quantize: int8);
             if (weights.OutputWidth != Dimensions) throw new InvalidDataException($"The model gives {weights.OutputWidth}-d vectors, expected {Dimensions}.");
-            _forward = new UseLiteForward(weights, Options.Engine == EncoderEngine.Plain ? Kernels.Plain : Kernels.Vectorized);
+            _forward = new UseLiteForward(weights, Options.Engine == EncoderEngine.Plain ? Kernels.Plain : Kernels.Vectorized, int8);
         }
     }
 
@@ -67,8 +92,16 @@ public sealed class UniversalSentenceEncoder
 
     public EncoderOptions Options { get; }
 
-    /// <summary>What computes the vectors, for reports: e.g. "forward pass, Vector512 kernels" or "graph interpreter".</summary>
-    public string EngineDescription => _forward == null ? "graph interpreter" : $"forward pass, {_forward.Kernels.Description} kernels";
+    /// <summary>The precision the dense layers run in (<see cref="EncoderOptions.Precision"/> with <see cref="EncoderPrecision.Auto"/> resolved; float32 for the graph engine).</summary>
+    public EncoderPrecision Precision { get; } = EncoderPrecision.Float32;
+
+    /// <summary>
+    /// What computes the vectors, for reports: e.g. "forward pass, int8 AVX-VNNI kernels", "forward pass, float32 Vector512
+    /// kernels" or "graph interpreter".
+    /// </summary>
+    public string EngineDescription => _forward == null ? "graph interpreter"
+        : _forward.Int8 ? $"forward pass, int8 {_forward.Kernels.Int8Description} kernels"
+        : $"forward pass, float32 {_forward.Kernels.Description} kernels";
 
     /// <summary>Multiply-adds of the dense layers per token (the bulk of the work; attention adds about 3·n·width per token for n tokens).</summary>
     public long? DenseMultiplyAddsPerToken => _forward?.Weights.DenseMultiplyAddsPerToken;

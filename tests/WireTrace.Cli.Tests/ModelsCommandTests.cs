@@ -35,4 +35,17 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Contains("not installed", error);
         Assert.Contains("wiretrace models install", error);
     }
+
+    [Fact]
+    public async Task Throughput_takes_a_precision_and_refuses_an_unknown_one()
+    {
+        var file = Path.Combine(_temp.Path, "sentences.txt");
+        File.WriteAllText(file, "A plane is taking off.\nRates rose.\n");
+        var (exit, _, error) = await CliRunner.RunAsync("models", "throughput", file, "--precision", "int8", "--cache", _temp.Path);
+        Assert.Equal(1, exit); // parsed, then stopped at the missing model
+        Assert.Contains("wiretrace models install", error);
+        (exit, _, error) = await CliRunner.RunAsync("models", "throughput", file, "--precision", "half", "--cache", _temp.Path);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("half", error);
+    }
 }

@@ -11,8 +11,9 @@ namespace WireTrace.Benchmarks.Encoder;
 /// <summary>
 /// The managed Universal Sentence Encoder lite: model load time (model.json + 27 MB of shards + vocabulary +
 /// weight repacking), encoding throughput (results per sentence: OperationsPerInvoke) one sentence per call on
-/// one thread, all sentences in one call on one thread, and all sentences in one call on all cores; and the dense
-/// kernel alone (one FFN layer, 256 tokens × 512 → 1536: 0.403 GFLOP per call). Sentence sets: <c>news</c> = the
+/// one thread, all sentences in one call on one thread (default precision, and float32), and all sentences in one call
+/// on all cores; and the dense kernel alone (one FFN layer, 256 tokens × 512 → 1536: 0.403 GFLOP per call) in float32
+/// and in int8 (row quantisation included). Sentence sets: <c>news</c> = the
 /// 31 sentences of the demo's agency story, repeated to 256 (long news sentences, 32.1 pieces on average); <c>sts</c> =
 /// the first 256 sentences of STS Benchmark test (short captions and headlines, 9.0 pieces on average). Needs the model
 /// installed (wiretrace models install).
@@ -24,6 +25,9 @@ public class EncoderBenchmarks
     private const int Sentences = 256;
 
     private UniversalSentenceEncoder _oneThread = null!;
+    private UniversalSentenceEncoder _oneThreadFloat32 = null!;
+    private Int8Weights _kernelInt8 = null!;
+    private readonly QuantizedRows _kernelRows = new();
     private UniversalSentenceEncoder _allCores = null!;
     private string[] _sentences = null!;
     private string _directory = null!;
@@ -39,6 +43,7 @@ public class EncoderBenchmarks
     {
         _directory = ModelCache.Default.RequireInstalled(ModelSpec.UseLite);
         _oneThread = UniversalSentenceEncoder.Load(_directory, new EncoderOptions(Threads: 1));
+        _oneThreadFloat32 = UniversalSentenceEncoder.Load(_directory, new EncoderOptions(Threads: 1, Precision: EncoderPrecision.Float32));
         _allCores = UniversalSentenceEncoder.Load(_directory);
         string[] all;
         if (Set == "news")
@@ -57,7 +62,8 @@ public class EncoderBenchmarks
         var random = new Random(1);
         _kernelInput = [.. Enumerable.Range(0, 256 * 512).Select(_ => (float)random.NextDouble())];
         _kernelOutput = new float[256 * 1536];
-        _kernelWeights = new PackedWeights("ffn1", [.. Enumerable.Range(0, 512 * 1536).Select(_ => (float)random.NextDouble())], 512, 1536, new float[1536]);
+        _kernelWeights = new PackedWeights("ffn1", [.. Enumerable.Range(0, 512 * 1536).Select(_ => (float)random.NextDouble())], 512, 1536, new float[1536], quantize: true);
+        _kernelInt8 = _kernelWeights.Int8!;
     }
 
     [Benchmark]
@@ -75,6 +81,9 @@ public class EncoderBenchmarks
     public float AllInOneCall_OneThread() => _oneThread.Encode(_sentences)[0][0];
 
     [Benchmark(OperationsPerInvoke = Sentences)]
+    public float AllInOneCall_OneThread_Float32() => _oneThreadFloat32.Encode(_sentences)[0][0];
+
+    [Benchmark(OperationsPerInvoke = Sentences)]
     public float AllInOneCall_AllCores() => _allCores.Encode(_sentences)[0][0];
 
     /// <summary>One 256 × 512 → 1536 dense layer with ReLU on the SIMD kernel: 2·256·512·1536 = 0.403 GFLOP.</summary>
@@ -82,6 +91,14 @@ public class EncoderBenchmarks
     public float DenseKernel_256x512x1536()
     {
         Kernels.Vectorized.Dense(_kernelInput, 256, _kernelWeights, _kernelOutput, Epilogue.BiasRelu);
+        return _kernelOutput[0];
+    }
+
+    /// <summary>The same layer in int8 (per-row quantisation of the input included; AVX-VNNI where the CPU has it).</summary>
+    [Benchmark]
+    public float DenseKernelInt8_256x512x1536()
+    {
+        Kernels.Vectorized.Dense(_kernelInput, 256, _kernelInt8, _kernelOutput, Epilogue.BiasRelu, _kernelRows);
         return _kernelOutput[0];
     }
 

@@ -125,14 +125,24 @@ internal static class ModelsCommand
             Description = "simd (the planned forward pass, default), plain (the same on scalar kernels) or graph (the TF.js graph interpreter).",
             DefaultValueFactory = _ => EncoderEngine.Simd,
         };
+        var precision = PrecisionOption();
         var command = new Command("throughput", "Encode every sentence of a file with the installed model in one call and report model load time and sentences per second.")
         {
-            file, columns, skipHeader, threads, engine,
+            file, columns, skipHeader, threads, engine, precision,
         };
         command.SetAction(parse => Throughput(Cache(parse.GetValue(cacheOption)), parse.GetValue(file)!, parse.GetValue(columns) ?? [], parse.GetValue(skipHeader),
-            new EncoderOptions(parse.GetValue(engine), parse.GetValue(threads)), console, error));
+            new EncoderOptions(parse.GetValue(engine), parse.GetValue(threads), parse.GetValue(precision)), console, error));
         return command;
     }
+
+    /// <summary>--precision int8|float32 for the commands that run the encoder.</summary>
+    private static Option<EncoderPrecision> PrecisionOption() => new("--precision")
+    {
+        Description = "Arithmetic of the encoder's dense layers: int8 (int8 weights and per-row quantised activations on AVX-VNNI, scalar loops without it), " +
+            "float32 (the model's own precision) or auto (default: int8 with --engine simd on a CPU with AVX-VNNI, else float32). " +
+            "--engine graph always computes in float32.",
+        DefaultValueFactory = _ => EncoderOptions.Default.Precision,
+    };
 
     private static int Throughput(ModelCache cache, FileInfo file, int[] columns, bool skipHeader, EncoderOptions options, IAnsiConsole console, TextWriter error)
     {

@@ -25,7 +25,7 @@ internal enum Epilogue
 /// formulas in the same order per output element up to floating-point rounding; the plain form is the
 /// reference the SIMD one is tested against. Stateless and thread-safe.
 /// </summary>
-internal sealed class Kernels
+internal sealed partial class Kernels
 {
     private const int Panel = PackedWeights.PanelWidth;
 
@@ -84,6 +84,30 @@ internal sealed class Kernels
                 for (int i = 0; i < d; i++) yr[i] = yr[i] * rs * scale[i] + bias[i];
             }
         }
+    }
+
+    /// <summary>The mean of a row and <c>1/√(var + eps)</c>, var the mean squared deviation (as <see cref="LayerNorm"/> computes them).</summary>
+    public (float Mean, float InverseDeviation) RowStatistics(ReadOnlySpan<float> x, float eps)
+    {
+        int d = x.Length;
+        if (Simd)
+        {
+            float m = TensorPrimitives.Sum(x) / d;
+            float squares = TensorPrimitives.SumOfSquares(x) / d - m * m;
+            return (m, 1f / MathF.Sqrt(MathF.Max(squares, 0) + eps));
+        }
+        float sum = 0;
+        foreach (var v in x) sum += v;
+        float mean = sum / d, deviations = 0;
+        foreach (var v in x) deviations += (v - mean) * (v - mean);
+        return (mean, 1f / MathF.Sqrt(deviations / d + eps));
+    }
+
+    /// <summary>dst = x · a + addend.</summary>
+    public void MultiplyAdd(ReadOnlySpan<float> x, float a, ReadOnlySpan<float> addend, Span<float> dst)
+    {
+        if (Simd) TensorPrimitives.MultiplyAdd(x, a, addend, dst);
+        else for (int i = 0; i < x.Length; i++) dst[i] = x[i] * a + addend[i];
     }
 
     /// <summary>dot(a, b).</summary>

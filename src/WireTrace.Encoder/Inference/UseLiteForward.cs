@@ -21,12 +21,22 @@ internal sealed class UseLiteForward
     private readonly UseLiteWeights _w;
     private readonly Kernels _k;
     private readonly ConcurrentBag<Workspace> _pool = new();
+    private readonly bool _int8;
 
-    public UseLiteForward(UseLiteWeights weights, Kernels kernels)
+    /// <param name="weights">The model's parameters.</param>
+    /// <param name="kernels">SIMD or plain kernels.</param>
+    /// <param name="int8">Run the transformer's dense layers on int8 weights and per-row quantised activations
+    /// (those that <see cref="UseLiteWeights"/> quantised); attention, layer norms, pooling and the final layer stay float32.</param>
+    public UseLiteForward(UseLiteWeights weights, Kernels kernels, bool int8 = false)
     {
+        if (int8 && weights.Layers.All(l => l.Ffn1.Int8 == null)) throw new ArgumentException("int8 needs weights loaded with quantize: true.", nameof(weights));
         _w = weights;
         _k = kernels;
+        _int8 = int8;
     }
+
+    /// <summary>Whether the dense layers run in int8.</summary>
+    public bool Int8 => _int8;
 
     public UseLiteWeights Weights => _w;
 
@@ -66,6 +76,8 @@ internal sealed class UseLiteForward
             for (int p = 0; p < n; p++)
             {
                 int id = ids[p];
+                ws.Piece[start + p] = id;
+                ws.Position[start + p] = p;
                 if ((uint)id >= (uint)_w.Vocabulary) throw new ArgumentOutOfRangeException(nameof(sentences), $"Piece id {id} is outside the vocabulary ({_w.Vocabulary}).");
                 var embedding = _w.Embeddings.AsSpan(id * e, e);
                 var timing = _w.Timing.AsSpan(p * e, e);
@@ -75,9 +87,9 @@ internal sealed class UseLiteForward
             start += n;
         }
         var input = ws.X;
-        foreach (var layer in _w.Layers)
+        for (int l = 0; l < _w.Layers.Count; l++)
         {
-            Layer(ws, layer, input, rows, sentences.Count);
+            Layer(ws, _w.Layers[l], l == 0 && _int8 ? _w.FirstLayer : null, input, rows, sentences.Count);
             input = ws.H;
         }
 
@@ -103,54 +115,60 @@ internal sealed class UseLiteForward
         }
     }
 
-    private void Layer(Workspace ws, TransformerLayerWeights layer, float[] input, int rows, int sentenceCount)
+    /// <summary>One transformer layer over all rows; with <paramref name="tables"/> its QKV and residual come from them.</summary>
+    private void Layer(Workspace ws, TransformerLayerWeights layer, FirstLayerTables? tables, float[] input, int rows, int sentenceCount)
     {
         int width = layer.Width, d = layer.OutputWidth, attention = layer.Output.K;
         var x = input.AsSpan(0, rows * width);
-        var normed = ws.Y.AsSpan(0, rows * width);
-        _k.LayerNorm(x, rows, width, layer.AttentionNormScale, layer.AttentionNormBias, layer.NormEpsilon, normed);
         var qkv = ws.Qkv.AsSpan(0, rows * 3 * attention);
-        _k.Dense(normed, rows, layer.Qkv, qkv, Epilogue.Bias);
+        var h = ws.H.AsSpan(0, rows * d);
+        if (tables != null)
+        {
+            tables.Apply(_k, x, rows, ws.Piece, ws.Position, qkv, h);
+            if (tables.ResidualByPiece == null && !ReferenceEquals(input, ws.H)) x.CopyTo(h);
+        }
+        else
+        {
+            var normed = ws.Y.AsSpan(0, rows * width);
+            _k.LayerNorm(x, rows, width, layer.AttentionNormScale, layer.AttentionNormBias, layer.NormEpsilon, normed);
+            Dense(ws, normed, rows, layer.Qkv, qkv, Epilogue.Bias);
+            if (layer.ResidualProjection is { } projection) Dense(ws, x, rows, projection, h, Epilogue.Bias);
+            else if (!ReferenceEquals(input, ws.H)) x.CopyTo(h); // identity residual (in place when the input is H)
+        }
         var attended = ws.A.AsSpan(0, rows * attention);
         for (int s = 0; s < sentenceCount; s++) Attention(ws, layer, ws.Start[s], ws.Length[s], qkv, attended);
-
-        var h = ws.H.AsSpan(0, rows * d);
-        if (layer.ResidualProjection is { } projection) _k.Dense(x, rows, projection, h, Epilogue.Bias);
-        else if (!ReferenceEquals(input, ws.H)) x.CopyTo(h); // identity residual (in place when the input is H)
-        _k.Dense(attended, rows, layer.Output, h, Epilogue.BiasAccumulate);
+        Dense(ws, attended, rows, layer.Output, h, Epilogue.BiasAccumulate);
 
         var normedH = ws.Y.AsSpan(0, rows * d);
         _k.LayerNorm(h, rows, d, layer.FfnNormScale, layer.FfnNormBias, layer.NormEpsilon, normedH);
-        _k.Dense(normedH, rows, layer.Ffn1, ws.F, Epilogue.BiasRelu);
-        _k.Dense(ws.F, rows, layer.Ffn2, h, Epilogue.BiasAccumulate);
+        Dense(ws, normedH, rows, layer.Ffn1, ws.F, Epilogue.BiasRelu);
+        Dense(ws, ws.F.AsSpan(0, rows * layer.Ffn1.N), rows, layer.Ffn2, h, Epilogue.BiasAccumulate);
+    }
+
+    /// <summary>One transformer dense layer: in int8 when this pass runs in int8 and the layer was quantised, else in float32.</summary>
+    private void Dense(Workspace ws, ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
+    {
+        if (_int8 && w.Int8 is { } quantized) _k.Dense(x, rows, quantized, y, epilogue, ws.Quantized);
+        else _k.Dense(x, rows, w, y, epilogue);
     }
 
     /// <summary>Scaled dot-product attention of one sentence's n rows over themselves, per head.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Attention(Workspace ws, TransformerLayerWeights layer, int start, int n, Span<float> qkv, Span<float> attended)
     {
-        int attention = layer.Output.K, heads = layer.Heads, dh = layer.HeadWidth, stride = 3 * attention;
-        attended.Slice(start * attention, n * attention).Clear();
-        var scores = ws.Scores.AsSpan(0, n);
-        var query = ws.Query.AsSpan(0, dh);
-        for (int h = 0; h < heads; h++)
+        int attention = layer.Output.K, dh = layer.HeadWidth;
+        for (int h = 0; h < layer.Heads; h++)
         {
-            for (int i = 0; i < n; i++)
-            {
-                _k.Scale(qkv.Slice((start + i) * stride + h * dh, dh), layer.QueryScale, query);
-                for (int j = 0; j < n; j++) scores[j] = _k.Dot(query, qkv.Slice((start + j) * stride + attention + h * dh, dh));
-                _k.Softmax(scores);
-                var target = attended.Slice((start + i) * attention + h * dh, dh);
-                for (int j = 0; j < n; j++) _k.AddScaled(qkv.Slice((start + j) * stride + 2 * attention + h * dh, dh), scores[j], target);
-            }
+            _k.AttentionHead(qkv, 3 * attention, start, n, h * dh, attention + h * dh, 2 * attention + h * dh, dh, layer.QueryScale,
+                attended, attention, h * dh, ws.Scratch);
         }
     }
 
     /// <summary>Reusable buffers of one forward pass; grown to the largest chunk seen.</summary>
     private sealed class Workspace
     {
-        public float[] X = [], Y = [], Qkv = [], A = [], H = [], F = [], Pooled = [], Scores = [], Query = [];
-        public int[] Start = [], Length = [];
+        public float[] X = [], Y = [], Qkv = [], A = [], H = [], F = [], Pooled = [], Scratch = [];
+        public int[] Start = [], Length = [], Piece = [], Position = [];
+        public readonly QuantizedRows Quantized = new();
 
         public void Ensure(int rows, int sentences, UseLiteWeights w)
         {
@@ -168,9 +186,10 @@ internal sealed class UseLiteForward
             Grow(ref A, rows * attention);
             Grow(ref F, rows * ffn);
             Grow(ref Pooled, sentences * widest);
-            Grow(ref Scores, w.MaxLength);
-            Grow(ref Query, attention);
+            Grow(ref Scratch, w.Layers.Max(l => Kernels.AttentionScratch(w.MaxLength, l.HeadWidth)));
             Grow(ref Start, sentences);
+            Grow(ref Piece, rows);
+            Grow(ref Position, rows);
             Grow(ref Length, sentences);
         }
 

@@ -34,7 +34,14 @@ internal sealed class UseLiteWeights
 {
     private const string Stack = "Encode/TransformerStack/";
 
-    public UseLiteWeights(GraphModel model)
+    /// <param name="model">The graph whose constants are read.</param>
+    /// <param name="quantize">
+    /// Prepare the int8 forward pass: quantise the transformer's dense kernels to int8 (<see cref="PackedWeights.Int8"/>),
+    /// except the two that read the embeddings (layer 0's QKV, on their layer norm, and its residual projection, on the
+    /// raw sum of embedding and timing signal), which are tabulated in float32 instead (<see cref="FirstLayer"/>): with
+    /// those two in int8 as well the worst of the 228 reference sentences drops to cosine 0.9988 (docs/ENCODER.md, <i>int8</i>).
+    /// </param>
+    public UseLiteWeights(GraphModel model, bool quantize = false)
     {
         var embeddings = Weight(model, "module/Embeddings_en", 2);
         Vocabulary = embeddings.Shape[0];
@@ -61,12 +68,13 @@ internal sealed class UseLiteWeights
         int width = EmbeddingWidth;
         for (int l = 0; HasWeight(model, $"Encode/Layer_{l}/TransformerLayer/MultiheadAttention/qkv_transform_single/kernel/part_0"); l++)
         {
-            var layer = ReadLayer(model, l, width);
+            var layer = ReadLayer(model, l, width, quantize);
             layers.Add(layer);
             width = layer.OutputWidth;
         }
         if (layers.Count == 0) throw new InvalidDataException("The graph has no transformer layers (Encode/Layer_0/...).");
         Layers = layers;
+        if (quantize) FirstLayer = new FirstLayerTables(this, layers[0]);
         var final = Weight(model, "hidden_layers/tanh_layer_0/weights", 2);
         Final = new PackedWeights("tanh_layer_0", final.Floats, final.Shape[0], final.Shape[1], Weight(model, "hidden_layers/tanh_layer_0/bias", 1).Floats);
         if (Final.K != width) throw new InvalidDataException($"Final layer takes {Final.K} inputs, the transformer gives {width}.");
@@ -88,6 +96,9 @@ internal sealed class UseLiteWeights
 
     public IReadOnlyList<TransformerLayerWeights> Layers { get; }
 
+    /// <summary>Layer 0's QKV and residual projection tabulated per piece and position (built for the int8 pass only).</summary>
+    public FirstLayerTables? FirstLayer { get; }
+
     /// <summary>Dense + tanh on the pooled vector.</summary>
     public PackedWeights Final { get; }
 
@@ -101,16 +112,17 @@ internal sealed class UseLiteWeights
         Layers.Sum(l => (long)l.Qkv.K * l.Qkv.N + (long)l.Output.K * l.Output.N + (l.ResidualProjection is { } r ? (long)r.K * r.N : 0)
             + (long)l.Ffn1.K * l.Ffn1.N + (long)l.Ffn2.K * l.Ffn2.N);
 
-    private static TransformerLayerWeights ReadLayer(GraphModel model, int l, int width)
+    private static TransformerLayerWeights ReadLayer(GraphModel model, int l, int width, bool quantize)
     {
         string layer = $"Encode/Layer_{l}/TransformerLayer/", stackLayer = $"{Stack}Layer_{l}/TransformerLayer/";
-        var qkv = Dense(model, $"Layer_{l} qkv", layer + "MultiheadAttention/qkv_transform_single/kernel/part_0", layer + "MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat");
-        var output = Dense(model, $"Layer_{l} output", layer + "MultiheadAttention/output_transform_single/kernel/part_0", layer + "MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat");
+        bool readsEmbeddings = l == 0;
+        var qkv = Dense(model, $"Layer_{l} qkv", layer + "MultiheadAttention/qkv_transform_single/kernel/part_0", layer + "MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat", quantize && !readsEmbeddings);
+        var output = Dense(model, $"Layer_{l} output", layer + "MultiheadAttention/output_transform_single/kernel/part_0", layer + "MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat", quantize);
         PackedWeights? residual = HasWeight(model, layer + "dense/kernel/ConcatPartitions/concat")
-            ? Dense(model, $"Layer_{l} residual", layer + "dense/kernel/ConcatPartitions/concat", layer + "dense/bias/ConcatPartitions/concat")
+            ? Dense(model, $"Layer_{l} residual", layer + "dense/kernel/ConcatPartitions/concat", layer + "dense/bias/ConcatPartitions/concat", quantize && !readsEmbeddings)
             : null;
-        var ffn1 = Dense(model, $"Layer_{l} ffn1", stackLayer + "FFN/conv1/Tensordot/Reshape_1", layer + "FFN/conv1/bias/ConcatPartitions/concat");
-        var ffn2 = Dense(model, $"Layer_{l} ffn2", stackLayer + "FFN/conv2/Tensordot/Reshape_1", layer + "FFN/conv2/bias/ConcatPartitions/concat");
+        var ffn1 = Dense(model, $"Layer_{l} ffn1", stackLayer + "FFN/conv1/Tensordot/Reshape_1", layer + "FFN/conv1/bias/ConcatPartitions/concat", quantize);
+        var ffn2 = Dense(model, $"Layer_{l} ffn2", stackLayer + "FFN/conv2/Tensordot/Reshape_1", layer + "FFN/conv2/bias/ConcatPartitions/concat", quantize);
         var split = ConstInput(model, stackLayer + "MultiheadAttention/split", 1).Ints;
         int heads = (int)ConstInput(model, stackLayer + "MultiheadAttention/split_heads/split_last_dimension/Reshape/shape", 2).At(0);
         int attention = output.K;
@@ -140,12 +152,12 @@ internal sealed class UseLiteWeights
             ffn2);
     }
 
-    private static PackedWeights Dense(GraphModel model, string label, string kernel, string bias)
+    private static PackedWeights Dense(GraphModel model, string label, string kernel, string bias, bool quantize)
     {
         var w = Weight(model, kernel, -1);
         int k = w.Shape[^2], n = w.Shape[^1];
         if (w.Size != k * n) throw new InvalidDataException($"{label}: kernel {w} is not a matrix.");
-        return new PackedWeights(label, w.Floats, k, n, Vector(model, bias, n));
+        return new PackedWeights(label, w.Floats, k, n, Vector(model, bias, n), quantize);
     }
 
     private static float[] Vector(GraphModel model, string suffix, int length)
