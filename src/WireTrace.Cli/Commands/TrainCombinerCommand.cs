@@ -30,12 +30,12 @@ internal static class TrainCombinerCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = $"Write the weights file here (default: {CommittedPath}, the committed file, relative to the current folder).",
+            Description = "Write the weights file here (the default is the committed file, relative to the current folder).",
             HelpName = "FILE",
             DefaultValueFactory = _ => CommittedPath,
         };
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds on each train split for choosing the L2 penalties (default 5).", HelpName = "N", DefaultValueFactory = _ => 5 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the fold shuffle (default 8).", HelpName = "N", DefaultValueFactory = _ => 8 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds on each train split for choosing the L2 penalties.", HelpName = "N", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the fold shuffle.", HelpName = "N", DefaultValueFactory = _ => 8 };
         var noDev = new Option<bool>("--no-dev") { Description = "Do not score the dev splits (their figures are only reported, never used for choosing)." };
         var command = new Command("train-combiner",
             "Train the combiner of the sentence encoder and the lexical signals (logistic paraphrase head on MRPC train, ridge graded head on STS Benchmark train; " +
