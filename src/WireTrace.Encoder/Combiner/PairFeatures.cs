@@ -4,6 +4,44 @@ using WireTrace.Core.Text;
 namespace WireTrace.Encoder.Combiner;
 
 /// <summary>
+/// What <see cref="PairFeatures"/> needs from one sentence, computed once per sentence (an aligner compares each
+/// sentence with many): its profile, encoder vector, normalised words, distinct word 1/2/3-grams and negation count.
+/// </summary>
+public sealed class SentenceSide
+{
+    private SentenceSide(SentenceProfile profile, float[] vector, List<string> words, HashSet<string>[] nGrams, int negations)
+    {
+        Profile = profile;
+        Vector = vector;
+        Words = words;
+        NGrams = nGrams;
+        Negations = negations;
+    }
+
+    public SentenceProfile Profile { get; }
+
+    public float[] Vector { get; }
+
+    internal List<string> Words { get; }
+
+    /// <summary>Distinct word n-grams for n = 1, 2, 3.</summary>
+    internal HashSet<string>[] NGrams { get; }
+
+    internal int Negations { get; }
+
+    /// <summary>Sentence <paramref name="sentence"/> of <paramref name="document"/> with its encoder vector.</summary>
+    public static SentenceSide Of(DocumentProfile document, int sentence, float[] vector)
+    {
+        if (vector.Length != UniversalSentenceEncoder.Dimensions)
+            throw new ArgumentException($"encoder vectors must have {UniversalSentenceEncoder.Dimensions} dimensions", nameof(vector));
+        var words = PairFeatures.Words(document.Model, sentence);
+        var nGrams = new HashSet<string>[PairFeatures.MaxNGram];
+        for (int n = 1; n <= nGrams.Length; n++) nGrams[n - 1] = PairFeatures.NGrams(words, n);
+        return new SentenceSide(document.Sentences[sentence], vector, words, nGrams, PairFeatures.NegationCount(document.Model, sentence));
+    }
+}
+
+/// <summary>
 /// The features the trained combiner sees for one sentence pair: lexical signals computed here from the public
 /// <see cref="SentenceProfile"/> arrays and the run's <see cref="TermStatistics"/> (IDF), the USE-lite cosine, and the
 /// element-wise |u − v| and u ⊙ v of the two 512-d vectors (the InferSent / SBERT classifier-head features). Every
@@ -32,16 +70,20 @@ public static class PairFeatures
     /// <summary>Length of the whole feature vector.</summary>
     public static int Count => ScalarCount + 2 * UniversalSentenceEncoder.Dimensions;
 
-    /// <summary>Writes the features of (sentence <paramref name="i"/> of <paramref name="a"/>, sentence <paramref name="j"/> of <paramref name="b"/>) into <paramref name="features"/>.</summary>
-    /// <param name="u">The encoder vector of the first sentence.</param>
-    /// <param name="v">The encoder vector of the second sentence.</param>
-    public static void Compute(DocumentProfile a, int i, DocumentProfile b, int j, TermStatistics statistics, ReadOnlySpan<float> u, ReadOnlySpan<float> v, Span<double> features)
+    /// <summary>Longest word n-gram compared.</summary>
+    internal const int MaxNGram = 3;
+
+    /// <summary>Writes the features of sentence <paramref name="i"/> of <paramref name="a"/> (vector <paramref name="u"/>) and sentence <paramref name="j"/> of <paramref name="b"/> (vector <paramref name="v"/>) into <paramref name="features"/>.</summary>
+    public static void Compute(DocumentProfile a, int i, DocumentProfile b, int j, TermStatistics statistics, float[] u, float[] v, Span<double> features) =>
+        Compute(SentenceSide.Of(a, i, u), SentenceSide.Of(b, j, v), statistics, features);
+
+    /// <summary>Writes the features of the two sentences into <paramref name="features"/>.</summary>
+    public static void Compute(SentenceSide first, SentenceSide second, TermStatistics statistics, Span<double> features)
     {
         if (features.Length != Count) throw new ArgumentException($"expected {Count} features, got {features.Length}", nameof(features));
-        if (u.Length != UniversalSentenceEncoder.Dimensions || v.Length != UniversalSentenceEncoder.Dimensions)
-            throw new ArgumentException($"encoder vectors must have {UniversalSentenceEncoder.Dimensions} dimensions");
-        var x = a.Sentences[i];
-        var y = b.Sentences[j];
+        var x = first.Profile;
+        var y = second.Profile;
+        ReadOnlySpan<float> u = first.Vector, v = second.Vector;
         double cosine = UniversalSentenceEncoder.Cosine(u, v);
 
         IdfOverlap(x.Terms, y.Terms, statistics, out double wx, out double wy, out double shared);
@@ -74,13 +116,13 @@ public static class PairFeatures
         features[k++] = sharedNames < Math.Max(x.Names.Length, y.Names.Length) ? 1 : 0;
         features[k++] = Math.Max(lx, ly) > 0 ? (double)Math.Min(lx, ly) / Math.Max(lx, ly) : 0;
         features[k++] = Math.Log(1 + (lx + ly) / 2.0);
-        features[k++] = NegationCount(a.Model, i) % 2 != NegationCount(b.Model, j) % 2 ? 1 : 0;
+        features[k++] = first.Negations % 2 != second.Negations % 2 ? 1 : 0;
         features[k++] = cosine * idfDice;
-        var wordsA = Words(a.Model, i);
-        var wordsB = Words(b.Model, j);
-        for (int n = 1; n <= 3; n++)
+        var wordsA = first.Words;
+        var wordsB = second.Words;
+        for (int n = 1; n <= MaxNGram; n++)
         {
-            var (min, max) = NGramContainments(wordsA, wordsB, n);
+            var (min, max) = Containments(first.NGrams[n - 1], second.NGrams[n - 1]);
             features[k++] = min;
             features[k++] = max;
         }
@@ -110,7 +152,7 @@ public static class PairFeatures
     }
 
     /// <summary>The normalised words and numbers of a sentence, stopwords included (word n-grams see function words too).</summary>
-    private static List<string> Words(TextModel model, int sentence)
+    internal static List<string> Words(TextModel model, int sentence)
     {
         var s = model.Sentences[sentence];
         var words = new List<string>(s.TokenCount);
@@ -121,18 +163,16 @@ public static class PairFeatures
         return words;
     }
 
-    /// <summary>Shares of each side's distinct word <paramref name="n"/>-grams found in the other: (smaller, larger).</summary>
-    private static (double Min, double Max) NGramContainments(List<string> a, List<string> b, int n)
+    /// <summary>Shares of each side's distinct word n-grams found in the other: (smaller, larger).</summary>
+    private static (double Min, double Max) Containments(HashSet<string> x, HashSet<string> y)
     {
-        var x = NGrams(a, n);
-        var y = NGrams(b, n);
         if (x.Count == 0 || y.Count == 0) return (0, 0);
         int shared = x.Count(y.Contains);
         double cx = (double)shared / x.Count, cy = (double)shared / y.Count;
         return (Math.Min(cx, cy), Math.Max(cx, cy));
     }
 
-    private static HashSet<string> NGrams(List<string> words, int n)
+    internal static HashSet<string> NGrams(List<string> words, int n)
     {
         var grams = new HashSet<string>(StringComparer.Ordinal);
         for (int start = 0; start + n <= words.Count; start++) grams.Add(string.Join('\u0001', words.GetRange(start, n)));
@@ -141,15 +181,17 @@ public static class PairFeatures
 
     private static int LongestCommonSubsequence(List<string> a, List<string> b)
     {
-        var previous = new int[b.Count + 1];
-        var current = new int[b.Count + 1];
+        Span<int> previous = b.Count < 256 ? stackalloc int[b.Count + 1] : new int[b.Count + 1];
+        Span<int> current = b.Count < 256 ? stackalloc int[b.Count + 1] : new int[b.Count + 1];
         for (int i = 1; i <= a.Count; i++)
         {
             for (int j = 1; j <= b.Count; j++)
             {
                 current[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Count];
     }

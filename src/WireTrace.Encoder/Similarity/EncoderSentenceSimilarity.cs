@@ -20,7 +20,7 @@ public sealed class EncoderSentenceSimilarity : IGradedSentenceSimilarity
     private readonly UniversalSentenceEncoder _encoder;
     private readonly ISentenceSimilarity _lexical;
     private readonly TermStatistics _statistics;
-    private readonly ConditionalWeakTable<DocumentProfile, float[][]> _vectors = new();
+    private readonly ConditionalWeakTable<DocumentProfile, SentenceSide[]> _sides = new();
 
     /// <param name="encoder">The sentence encoder.</param>
     /// <param name="lexical">The run's lexical similarity (for the containments).</param>
@@ -70,14 +70,25 @@ public sealed class EncoderSentenceSimilarity : IGradedSentenceSimilarity
 
     /// <summary>Writes the combiner's <see cref="PairFeatures"/> of the two sentences.</summary>
     public void Features(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB, Span<double> features) =>
-        PairFeatures.Compute(a, sentenceA, b, sentenceB, _statistics, VectorsOf(a)[sentenceA], VectorsOf(b)[sentenceB], features);
+        PairFeatures.Compute(SidesOf(a)[sentenceA], SidesOf(b)[sentenceB], _statistics, features);
 
     /// <summary>Cosine of the two sentences' vectors (0 if either sentence has no pieces).</summary>
     public double SentenceCosine(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB) =>
-        UniversalSentenceEncoder.Cosine(VectorsOf(a)[sentenceA], VectorsOf(b)[sentenceB]);
+        UniversalSentenceEncoder.Cosine(SidesOf(a)[sentenceA].Vector, SidesOf(b)[sentenceB].Vector);
 
-    /// <summary>The vectors of every sentence of <paramref name="profile"/>, encoded on first use.</summary>
-    public float[][] VectorsOf(DocumentProfile profile) => _vectors.GetValue(profile, Encode);
+    /// <summary>The vector of a sentence of <paramref name="profile"/> (all its sentences are encoded on first use, then cached).</summary>
+    public float[] VectorOf(DocumentProfile profile, int sentence) => SidesOf(profile)[sentence].Vector;
+
+    /// <summary>Every sentence of <paramref name="profile"/> with its vector and word n-grams, made on first use and cached with the profile.</summary>
+    private SentenceSide[] SidesOf(DocumentProfile profile) => _sides.GetValue(profile, Prepare);
+
+    private SentenceSide[] Prepare(DocumentProfile profile)
+    {
+        var vectors = Encode(profile);
+        var sides = new SentenceSide[vectors.Length];
+        for (int i = 0; i < sides.Length; i++) sides[i] = SentenceSide.Of(profile, i, vectors[i]);
+        return sides;
+    }
 
     private float[][] Encode(DocumentProfile profile)
     {
