@@ -48,4 +48,27 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.NotEqual(0, exit);
         Assert.Contains("half", error);
     }
+
+    [Fact]
+    public async Task Train_combiner_without_the_model_names_the_install_command_and_writes_nothing()
+    {
+        var output = Path.Combine(_temp.Path, "combiner.json");
+        var (exit, _, error) = await CliRunner.RunAsync("models", "train-combiner", "--cache", _temp.Path, "--out", output);
+        Assert.Equal(1, exit);
+        Assert.Contains("wiretrace models train-combiner", error);
+        Assert.Contains("wiretrace models install", error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Train_combiner_refuses_fewer_than_two_folds_and_explains_its_options()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("models", "train-combiner", "--cache", _temp.Path, "--folds", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--folds must be at least 2", error);
+        var (helpExit, help, _) = await CliRunner.RunAsync("models", "train-combiner", "--help");
+        Assert.Equal(0, helpExit);
+        Assert.Contains("MRPC train", help);
+        Assert.Contains("--no-dev", help);
+    }
 }

@@ -16,8 +16,8 @@ internal static class CliOptions
     {
         var option = new Option<string>("--similarity")
         {
-            Description = "Sentence similarity: lexical (default, needs nothing) or blend (the USE-lite sentence encoder's cosine blended with the lexical score, " +
-                "with aligner thresholds tuned for it; needs 'wiretrace models install').",
+            Description = "Sentence similarity: lexical (default, needs nothing) or blend (the USE-lite sentence encoder's vectors and the lexical signals combined by " +
+                "a combiner trained on MRPC train and STS Benchmark train, with aligner thresholds tuned for it; needs 'wiretrace models install').",
             HelpName = "lexical|blend",
             DefaultValueFactory = _ => "lexical",
         };

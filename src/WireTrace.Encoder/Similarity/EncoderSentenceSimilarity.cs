@@ -1,79 +1,94 @@
 using System.Runtime.CompilerServices;
-using WireTrace.Core.Alignment;
 using WireTrace.Core.Analysis;
 using WireTrace.Core.Similarity;
+using WireTrace.Encoder.Combiner;
 
 namespace WireTrace.Encoder.Similarity;
 
 /// <summary>
-/// How <see cref="EncoderSentenceSimilarity"/> blends: <c>score = EncoderWeight · rescaled cosine +
-/// (1 − EncoderWeight) · lexical score</c>, the cosine rescaled as <c>(cos − CosineFloor) / (1 − CosineFloor)</c>
-/// clamped to [0, 1] (unrelated news sentences have USE-lite cosines around 0.1–0.3, not 0); <see cref="Aligner"/>
-/// holds the aligner thresholds for the blend's scale.
-/// </summary>
-public sealed record EncoderBlend(double EncoderWeight, double CosineFloor, AlignerOptions Aligner)
-{
-    /// <summary>
-    /// Weight 0.25, floor 0.2: the best of a 5 × 5 grid on MRPC train (AUC 0.7515 vs lexical 0.7460,
-    /// cosine alone 0.6673) and STS Benchmark train news (Spearman 0.7162 vs lexical 0.7009, cosine
-    /// alone 0.5640). USE-lite alone is weaker than the lexical score on these news sets; blended it helps a little.
-    /// Aligner thresholds re-tuned for the blend's scale on MRPC train: the lexical 0.34 (mutual seed) and 0.5 (seed)
-    /// mapped to the blend scores of the same rank (0.415 → 0.42, 0.543 → 0.54; at 0.42 the aligner's MRPC-train
-    /// accuracy/F1 is 69.3/81.3 vs lexical 69.1/81.2); extension stays 0.22 (synthetic dev is identical with 0.22 or 0.28).
-    /// </summary>
-    public static EncoderBlend Default { get; } = new(0.25, 0.2, AlignerOptions.Default with { MutualSeedThreshold = 0.42, SeedThreshold = 0.54 });
-}
-
-/// <summary>
-/// Sentence similarity from Universal Sentence Encoder lite vectors blended with a lexical similarity.
-/// The encoder sees paraphrases that share few words; the lexical side keeps numbers, names and exact
-/// wording, and supplies the containments (merges and splits are about shared terms). Each document's
+/// Sentence similarity from Universal Sentence Encoder lite vectors and lexical signals, combined by a
+/// <see cref="TrainedCombiner"/>: <see cref="Score"/> is the paraphrase head's probability (what the aligner
+/// thresholds, with the combiner's own thresholds), <see cref="Graded"/> the graded-similarity head (0–5). The
+/// encoder sees paraphrases that share few words; the lexical signals keep numbers, names and exact wording, and
+/// the lexical similarity supplies the containments (merges and splits are about shared terms). Each document's
 /// sentences are encoded once, in batches, on first use and cached with the profile. Thread-safe.
 /// </summary>
-public sealed class EncoderSentenceSimilarity : ISentenceSimilarity
+public sealed class EncoderSentenceSimilarity : IGradedSentenceSimilarity
 {
     private const int BatchSize = 32;
 
     private readonly UniversalSentenceEncoder _encoder;
     private readonly ISentenceSimilarity _lexical;
-    private readonly ConditionalWeakTable<DocumentProfile, float[][]> _vectors = new();
+    private readonly TermStatistics _statistics;
+    private readonly ConditionalWeakTable<DocumentProfile, SentenceSide[]> _sides = new();
 
-    public EncoderSentenceSimilarity(UniversalSentenceEncoder encoder, ISentenceSimilarity lexical, EncoderBlend? blend = null)
+    /// <param name="encoder">The sentence encoder.</param>
+    /// <param name="lexical">The run's lexical similarity (for the containments).</param>
+    /// <param name="statistics">The run's term statistics (IDF of the lexical features).</param>
+    /// <param name="combiner">The trained combiner (default: the committed one).</param>
+    public EncoderSentenceSimilarity(UniversalSentenceEncoder encoder, ISentenceSimilarity lexical, TermStatistics statistics, TrainedCombiner? combiner = null)
     {
         _encoder = encoder;
         _lexical = lexical;
-        Blend = blend ?? EncoderBlend.Default;
+        _statistics = statistics;
+        Combiner = combiner ?? TrainedCombiner.Default;
     }
 
     public string Name => "encoder+" + _lexical.Name;
 
-    /// <summary>The scorer for analyses: this similarity over each run's lexical one, with the blend's aligner thresholds.</summary>
-    public static SentenceScorer Scorer(UniversalSentenceEncoder encoder, EncoderBlend? blend = null)
+    /// <summary>The combiner that turns the pair's features into scores.</summary>
+    public TrainedCombiner Combiner { get; }
+
+    /// <summary>The scorer for analyses: this similarity over each run's lexical one and statistics, with the combiner's aligner thresholds.</summary>
+    public static SentenceScorer Scorer(UniversalSentenceEncoder encoder, TrainedCombiner? combiner = null)
     {
-        blend ??= EncoderBlend.Default;
-        return new SentenceScorer("encoder+lexical", lexical => new EncoderSentenceSimilarity(encoder, lexical, blend), blend.Aligner);
+        combiner ??= TrainedCombiner.Default;
+        return new SentenceScorer("encoder+lexical", (lexical, statistics) => new EncoderSentenceSimilarity(encoder, lexical, statistics, combiner), combiner.Aligner);
     }
 
-    public EncoderBlend Blend { get; }
-
+    /// <summary>The paraphrase probability of the two sentences, with the lexical containments.</summary>
     public SimilarityScore Score(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB)
     {
+        if (a.Sentences[sentenceA].IsEmpty || b.Sentences[sentenceB].IsEmpty) return SimilarityScore.None;
         var lexical = _lexical.Score(a, sentenceA, b, sentenceB);
-        double cosine = SentenceCosine(a, sentenceA, b, sentenceB);
-        double semantic = Math.Clamp((cosine - Blend.CosineFloor) / (1 - Blend.CosineFloor), 0, 1);
-        double score = Blend.EncoderWeight * semantic + (1 - Blend.EncoderWeight) * lexical.Score;
-        return new SimilarityScore(Math.Clamp(score, 0, 1), lexical.ContainmentOfA, lexical.ContainmentOfB);
+        Span<double> features = stackalloc double[PairFeatures.Count];
+        Features(a, sentenceA, b, sentenceB, features);
+        return new SimilarityScore(Combiner.ParaphraseProbability(features), lexical.ContainmentOfA, lexical.ContainmentOfB);
+    }
+
+    /// <summary>The graded-similarity head's score (0–5); 0 when either sentence has no words.</summary>
+    public double Graded(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB)
+    {
+        if (a.Sentences[sentenceA].IsEmpty || b.Sentences[sentenceB].IsEmpty) return 0;
+        Span<double> features = stackalloc double[PairFeatures.Count];
+        Features(a, sentenceA, b, sentenceB, features);
+        return Combiner.GradedSimilarity(features);
     }
 
     public double Containment(DocumentProfile a, int sentenceA, DocumentProfile b, ReadOnlySpan<int> sentencesB) =>
         _lexical.Containment(a, sentenceA, b, sentencesB);
 
+    /// <summary>Writes the combiner's <see cref="PairFeatures"/> of the two sentences.</summary>
+    public void Features(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB, Span<double> features) =>
+        PairFeatures.Compute(SidesOf(a)[sentenceA], SidesOf(b)[sentenceB], _statistics, features);
+
     /// <summary>Cosine of the two sentences' vectors (0 if either sentence has no pieces).</summary>
     public double SentenceCosine(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB) =>
-        UniversalSentenceEncoder.Cosine(VectorsOf(a)[sentenceA], VectorsOf(b)[sentenceB]);
+        UniversalSentenceEncoder.Cosine(SidesOf(a)[sentenceA].Vector, SidesOf(b)[sentenceB].Vector);
 
-    /// <summary>The vectors of every sentence of <paramref name="profile"/>, encoded on first use.</summary>
-    public float[][] VectorsOf(DocumentProfile profile) => _vectors.GetValue(profile, Encode);
+    /// <summary>The vector of a sentence of <paramref name="profile"/> (all its sentences are encoded on first use, then cached).</summary>
+    public float[] VectorOf(DocumentProfile profile, int sentence) => SidesOf(profile)[sentence].Vector;
+
+    /// <summary>Every sentence of <paramref name="profile"/> with its vector and word n-grams, made on first use and cached with the profile.</summary>
+    private SentenceSide[] SidesOf(DocumentProfile profile) => _sides.GetValue(profile, Prepare);
+
+    private SentenceSide[] Prepare(DocumentProfile profile)
+    {
+        var vectors = Encode(profile);
+        var sides = new SentenceSide[vectors.Length];
+        for (int i = 0; i < sides.Length; i++) sides[i] = SentenceSide.Of(profile, i, vectors[i]);
+        return sides;
+    }
 
     private float[][] Encode(DocumentProfile profile)
     {

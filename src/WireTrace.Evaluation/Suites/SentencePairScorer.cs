@@ -40,6 +40,12 @@ public sealed class SentencePairScorer
     /// <summary>Number of background sentences.</summary>
     public int BackgroundSentences => _statistics.Units;
 
+    /// <summary>The fixed background's term statistics.</summary>
+    public TermStatistics Statistics => _statistics;
+
+    /// <summary>The one-sentence profiles <see cref="Score"/> compares for the pair (a side with no words has no sentence).</summary>
+    public (DocumentProfile A, DocumentProfile B) Profiles(string a, string b) => (Document("a", a).Profile, Document("b", b).Profile);
+
     /// <summary>The similarity score of the two sentences (0 when either has no words).</summary>
     public double Score(string a, string b)
     {
@@ -47,6 +53,19 @@ public sealed class SentencePairScorer
         var y = Document("b", b);
         if (x.Profile.Sentences.Count == 0 || y.Profile.Sentences.Count == 0) return 0;
         return Similarity.Score(x.Profile, 0, y.Profile, 0).Score;
+    }
+
+    /// <summary>
+    /// Graded similarity of the two sentences: the similarity's graded head (0-5) when it has one
+    /// (<see cref="IGradedSentenceSimilarity"/>), else <see cref="Score"/>. 0 when either has no words.
+    /// </summary>
+    public double GradedScore(string a, string b)
+    {
+        if (Similarity is not IGradedSentenceSimilarity graded) return Score(a, b);
+        var x = Document("a", a);
+        var y = Document("b", b);
+        if (x.Profile.Sentences.Count == 0 || y.Profile.Sentences.Count == 0) return 0;
+        return graded.Graded(x.Profile, 0, y.Profile, 0);
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ using WireTrace.Evaluation.Metrics;
 namespace WireTrace.Evaluation.Suites;
 
 /// <summary>
-/// STS Benchmark: Pearson and Spearman correlation between the lexical similarity (<see cref="SentencePairScorer"/>,
-/// background = the train split's sentences) and the gold 0-5 scores. Splits train, dev, test (evaluation-only, the
+/// STS Benchmark: Pearson and Spearman correlation between the sentence similarity (<see cref="SentencePairScorer"/>,
+/// background = the train split's sentences; its graded head when it has one, see
+/// <see cref="SentencePairScorer.GradedScore"/>) and the gold 0-5 scores. Splits train, dev, test (evaluation-only, the
 /// default). <c>--limit</c> caps the evaluated pairs.
 /// </summary>
 public sealed class StsSuite : IEvaluationSuite
@@ -34,7 +35,7 @@ public sealed class StsSuite : IEvaluationSuite
         foreach (var pair in evaluated)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var score = scorer.Score(pair.S1, pair.S2);
+            var score = scorer.GradedScore(pair.S1, pair.S2);
             system.Add(score);
             gold.Add(pair.Score);
             if (pair.Genre.StartsWith("main-news", StringComparison.Ordinal)) news.Add((score, pair.Score));

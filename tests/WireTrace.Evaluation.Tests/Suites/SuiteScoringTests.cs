@@ -2,6 +2,7 @@ using System.Text;
 using WireTrace.Core.Alignment;
 using WireTrace.Core.Analysis;
 using WireTrace.Core.Facts;
+using WireTrace.Core.Similarity;
 using WireTrace.Core.Stories;
 using WireTrace.Core.Text;
 using WireTrace.Core.Text.Stemming;
@@ -151,6 +152,33 @@ public sealed class SentencePairScorerTests
         var sentence = Assert.Single(one.Sentences);
         Assert.Equal(model.Tokens.Count, sentence.TokenCount);
         Assert.Equal("He left. She stayed behind.", one.SentenceText(0));
+    }
+
+    [Fact]
+    public void Graded_score_is_the_score_for_a_plain_similarity_and_the_graded_head_when_there_is_one()
+    {
+        const string a = "The company said profits rose sharply in the first quarter.";
+        const string b = "Profits at the company rose sharply in the quarter.";
+        Assert.Equal(Scorer.Score(a, b), Scorer.GradedScore(a, b));
+        var graded = new SentencePairScorer([a, b], new SentenceScorer("graded", (lexical, _) => new GradedByLength(lexical), AlignerOptions.Default));
+        Assert.Equal(4.0, graded.GradedScore(a, "Profits rose."), 6);
+        Assert.Equal(graded.Score(a, b), new SentencePairScorer([a, b]).Score(a, b), 12);
+        var (x, y) = graded.Profiles(a, "");
+        Assert.Single(x.Sentences);
+        Assert.Empty(y.Sentences);
+        Assert.Equal(0, graded.GradedScore(a, ""));
+    }
+
+    /// <summary>A similarity whose graded head is the second sentence's content-token count (to see which head is used).</summary>
+    private sealed class GradedByLength(ISentenceSimilarity lexical) : IGradedSentenceSimilarity
+    {
+        public string Name => "graded";
+
+        public SimilarityScore Score(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB) => lexical.Score(a, sentenceA, b, sentenceB);
+
+        public double Containment(DocumentProfile a, int sentenceA, DocumentProfile b, ReadOnlySpan<int> sentencesB) => lexical.Containment(a, sentenceA, b, sentencesB);
+
+        public double Graded(DocumentProfile a, int sentenceA, DocumentProfile b, int sentenceB) => 2 * b.Sentences[sentenceB].ContentTokenCount;
     }
 }
 
