@@ -15,10 +15,11 @@ namespace WireTrace.Benchmarks.Analysis;
 /// real: every 5th BBC News Summary article (445, edited agency-style prose) and every 3rd Helsinki-summit article
 /// (204, scraped from 75 outlets: curly quotes, dashes, non-breaking spaces, some non-Latin text), 649 in all,
 /// 2,878 characters on average. The analyzer is warm (every article analysed once in the setup), as it is a few
-/// seconds into a scan. Results are per article (OperationsPerInvoke).
+/// seconds into a scan. Results are per article (OperationsPerInvoke); on a shared machine read Min beside Mean.
 /// Run with: dotnet run -c Release --project bench/WireTrace.Benchmarks -- --filter '*ArticleAnalysisBenchmarks*' --job short
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class ArticleAnalysisBenchmarks
 {
     private const int ArticleCount = 649;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using WireTrace.Core.Text.Stemming;
 
 namespace WireTrace.Core.Text;
@@ -41,6 +43,7 @@ public sealed class TextAnalyzer
         var sentences = new List<Sentence>();
         var raw = new List<RawToken>();
         var tokens = new List<Token>(body.Length / 5);
+        var lexemes = ArrayPool<Lexeme?>.Shared.Rent(64);
         for (int p = 0; p < paragraphs.Count; p++)
         {
             sentenceSpans.Clear();
@@ -50,10 +53,17 @@ public sealed class TextAnalyzer
                 raw.Clear();
                 Tokenizer.Tokenize(text, span.Start, span.End, raw);
                 int first = tokens.Count;
-                foreach (var t in raw) tokens.Add(new Token(new TextSpan(t.Start, t.Length), _lexicon.Get(text.AsSpan(t.Start, t.Length), t.Kind)));
+                if (lexemes.Length < raw.Count)
+                {
+                    ArrayPool<Lexeme?>.Shared.Return(lexemes, clearArray: true);
+                    lexemes = ArrayPool<Lexeme?>.Shared.Rent(raw.Count);
+                }
+                _lexicon.GetAll(text, CollectionsMarshal.AsSpan(raw), lexemes);
+                for (int k = 0; k < raw.Count; k++) tokens.Add(new Token(new TextSpan(raw[k].Start, raw[k].Length), lexemes[k]!));
                 sentences.Add(new Sentence(sentences.Count, span, p, first, tokens.Count - first));
             }
         }
+        ArrayPool<Lexeme?>.Shared.Return(lexemes, clearArray: true);
         return new TextModel(text, body, paragraphs, sentences, tokens);
     }
 }
