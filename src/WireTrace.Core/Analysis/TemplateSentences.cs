@@ -55,15 +55,21 @@ public sealed class TemplateSentences
 
     private static ulong OutletHash(string outlet) => XxHash64.Hash(outlet.Trim().ToLowerInvariant().AsSpan());
 
-    /// <summary>A hash of the sentence's words and numbers (case, punctuation and spacing aside) under its outlet; null for a sentence without any.</summary>
+    /// <summary>
+    /// A hash of the sentence's words and numbers (case, punctuation and spacing aside) under its outlet: XXH64 chained
+    /// over the XXH64 of each content token's norm (kept on the token's lexeme); null for a sentence without any.
+    /// </summary>
     private static ulong? SentenceHash(TextModel model, int index, ulong outletHash)
     {
         ulong h = outletHash;
         bool any = false;
-        foreach (var token in model.TokensOf(model.Sentences[index]))
+        var sentence = model.Sentences[index];
+        var tokens = model.Tokens;
+        for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
         {
-            if (!token.IsContent) continue;
-            h = XxHash64.Hash(token.Norm.AsSpan(), h);
+            var lexeme = tokens[t].Lexeme;
+            if (lexeme.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
+            h = XxHash64.Hash(lexeme.NormHash, h);
             any = true;
         }
         return any ? h : null;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using WireTrace.Core.Text.Stemming;
 
 namespace WireTrace.Core.Text;
@@ -8,17 +10,18 @@ namespace WireTrace.Core.Text;
 /// rules on <c>SentenceSplitter</c>, token rules on <c>Tokenizer</c>; sentences never cross a paragraph
 /// break and are trimmed of surrounding whitespace. Tokens get <see cref="Token.Norm"/> from
 /// <see cref="TextNormalizer"/>, <see cref="Token.Stem"/> from the stemmer (words only) and
-/// <see cref="Token.IsStopword"/> from <see cref="Stopwords"/> (words only).
-/// Thread-safe: it holds no mutable state (the stemmer must be thread-safe too).
+/// <see cref="Token.IsStopword"/> from <see cref="Stopwords"/> (words only), through a <see cref="Lexicon"/> of the
+/// token texts seen recently, so a known word costs one lookup. Keep one analyzer per run (or process): each
+/// holds its own cache. Thread-safe: its only state is that cache (the stemmer must be thread-safe too).
 /// </summary>
 public sealed class TextAnalyzer
 {
-    private readonly IStemmer stemmer;
+    private readonly Lexicon _lexicon;
 
     public TextAnalyzer(IStemmer stemmer)
     {
         ArgumentNullException.ThrowIfNull(stemmer);
-        this.stemmer = stemmer;
+        _lexicon = new Lexicon(stemmer);
     }
 
     /// <summary>Analyses the whole of <paramref name="text"/>.</summary>
@@ -40,6 +43,7 @@ public sealed class TextAnalyzer
         var sentences = new List<Sentence>();
         var raw = new List<RawToken>();
         var tokens = new List<Token>(body.Length / 5);
+        var lexemes = ArrayPool<Lexeme?>.Shared.Rent(64);
         for (int p = 0; p < paragraphs.Count; p++)
         {
             sentenceSpans.Clear();
@@ -49,18 +53,17 @@ public sealed class TextAnalyzer
                 raw.Clear();
                 Tokenizer.Tokenize(text, span.Start, span.End, raw);
                 int first = tokens.Count;
-                foreach (var t in raw) tokens.Add(MakeToken(text, t));
+                if (lexemes.Length < raw.Count)
+                {
+                    ArrayPool<Lexeme?>.Shared.Return(lexemes, clearArray: true);
+                    lexemes = ArrayPool<Lexeme?>.Shared.Rent(raw.Count);
+                }
+                _lexicon.GetAll(text, CollectionsMarshal.AsSpan(raw), lexemes);
+                for (int k = 0; k < raw.Count; k++) tokens.Add(new Token(new TextSpan(raw[k].Start, raw[k].Length), lexemes[k]!));
                 sentences.Add(new Sentence(sentences.Count, span, p, first, tokens.Count - first));
             }
         }
+        ArrayPool<Lexeme?>.Shared.Return(lexemes, clearArray: true);
         return new TextModel(text, body, paragraphs, sentences, tokens);
-    }
-
-    private Token MakeToken(string text, RawToken raw)
-    {
-        var span = new TextSpan(raw.Start, raw.Length);
-        string norm = TextNormalizer.Normalize(span.Slice(text));
-        if (raw.Kind != TokenKind.Word) return new Token(span, norm, norm, raw.Kind, false);
-        return new Token(span, norm, stemmer.Stem(norm), raw.Kind, Stopwords.Contains(norm));
     }
 }

@@ -105,7 +105,8 @@ public sealed partial class RealArticlePropertyTests
     [GeneratedRegex(@"(?<=^|\s)###(?=\s|$)")]
     private static partial Regex SeparatorPattern();
 
-    private static IEnumerable<(string Id, string Text, TextSpan Body)> Load(string source) => source switch
+    /// <summary>A few hundred real articles of one source ("bbc", "reuters", "helsinki"): id, text and body span.</summary>
+    internal static IEnumerable<(string Id, string Text, TextSpan Body)> Load(string source) => source switch
     {
         "bbc" => LoadBbc(),
         "reuters" => LoadReuters(),
