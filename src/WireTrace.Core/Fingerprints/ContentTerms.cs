@@ -40,8 +40,7 @@ public sealed class ContentTerms
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
                 var token = model.Tokens[t];
-                if (token.IsNumber) hashes[n++] = XxHash64.Hash(token.Norm.AsSpan(), seed);
-                else if (token.IsWord && !token.IsStopword) hashes[n++] = XxHash64.Hash(token.Stem.AsSpan(), seed);
+                if (token.IsNumber || (token.IsWord && !token.IsStopword)) hashes[n++] = token.Lexeme.ContentHash(seed);
             }
         }
         starts[^1] = n;

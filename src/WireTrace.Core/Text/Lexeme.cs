@@ -82,6 +82,23 @@ internal sealed class Lexeme
     /// <summary>Remembers the term id of <see cref="Stem"/> in the vocabulary numbered <paramref name="vocabulary"/>.</summary>
     public void SetTermId(int vocabulary, int id) => Volatile.Write(ref _term, ((long)vocabulary << 32) | (uint)id);
 
+    /// <summary>
+    /// The hash fingerprints give this text as a content term under <paramref name="seed"/>: XXH64 of <see cref="Norm"/>
+    /// for a number, of <see cref="Stem"/> otherwise; remembered for the last seed asked.
+    /// </summary>
+    public ulong ContentHash(ulong seed)
+    {
+        var cached = Volatile.Read(ref _contentHash);
+        if (cached is not null && cached.Seed == seed) return cached.Value;
+        ulong value = Hashing.XxHash64.Hash((Kind == TokenKind.Number ? Norm : Stem).AsSpan(), seed);
+        Volatile.Write(ref _contentHash, new SeededHash(seed, value));
+        return value;
+    }
+
+    private SeededHash? _contentHash;
+
+    private sealed record SeededHash(ulong Seed, ulong Value);
+
     /// <summary>Whether <paramref name="text"/>, whose <see cref="HeadOf"/> is <paramref name="head"/>, is this lexeme's <see cref="Text"/>.</summary>
     public bool Is(ReadOnlySpan<char> text, Head head) =>
         head == _head && (text.Length <= Head.Chars || text[Head.Chars..].SequenceEqual(Text.AsSpan(Head.Chars)));
