@@ -217,9 +217,19 @@ internal sealed class ScanPipeline : IDisposable
         {
             await foreach (var article in channel.Reader.ReadAllAsync(cancel))
             {
-                var document = _context.Add(article);
-                var scanned = Compact(document);
-                if (Interlocked.Increment(ref seen) <= StoryBuilder.ExhaustiveCandidatesUpTo) scanned.Full = document;
+                ScannedArticle scanned;
+                if (Interlocked.Increment(ref seen) <= StoryBuilder.ExhaustiveCandidatesUpTo)
+                {
+                    // Kept whole in case the pile is small enough for the in-memory path.
+                    var document = _context.Add(article);
+                    scanned = Compact(article, document.Model, document.Profile);
+                    scanned.Full = document;
+                }
+                else
+                {
+                    var (model, terms) = _context.Count(article);
+                    scanned = Compact(article, model, terms);
+                }
                 articles.Add(scanned);
                 stage.Advance(Encoding.UTF8.GetByteCount(article.Text) + 32);
             }
@@ -232,22 +242,20 @@ internal sealed class ScanPipeline : IDisposable
         return (sorted, [.. skipped], files.Count); // one reader thread: skips keep the reading order
     }
 
-    /// <summary>What the later stages need of an analysed article.</summary>
-    private ScannedArticle Compact(AnalyzedDocument document)
+    /// <summary>What the later stages need of an analysed article (<paramref name="terms"/>: its profile, with or without character grams).</summary>
+    private ScannedArticle Compact(Article article, TextModel model, DocumentProfile terms)
     {
-        var model = document.Model;
         var spans = new int[model.Sentences.Count * 2];
         for (int i = 0; i < model.Sentences.Count; i++)
         {
             spans[2 * i] = model.Sentences[i].Span.Start;
             spans[2 * i + 1] = model.Sentences[i].Span.End;
         }
-        var article = document.Article;
         var text = Encoding.UTF8.GetBytes(article.Text);
         return new ScannedArticle(article with { Text = string.Empty }, _texts, _texts.Append(text), text.Length, spans, model.WordCount)
         {
             Fingerprints = _fingerprinter.Compute(model),
-            Names = _names.IndexedTerms(document),
+            Names = _names.IndexedTerms(terms),
         };
     }
 

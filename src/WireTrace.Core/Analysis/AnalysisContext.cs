@@ -36,6 +36,20 @@ public sealed class AnalysisContext
         return new AnalyzedDocument(article, model, profile);
     }
 
+    /// <summary>
+    /// Analyses an article's text and counts its terms as <see cref="Add"/> does, without what only comparison needs
+    /// (the profile has no character grams): for a pass that counts the pile, fingerprints each text and collects
+    /// names, and analyses the articles it compares again later. Thread-safe.
+    /// </summary>
+    public (TextModel Model, DocumentProfile Terms) Count(Article article)
+    {
+        var model = _textAnalyzer.Analyze(article.Text, article.Body);
+        var terms = DocumentProfile.Build(model, Vocabulary, withCharGrams: false);
+        lock (_statisticsLock) Statistics.Add(terms);
+        Templates.Count(article.Outlet, model);
+        return (model, terms);
+    }
+
     public PairAnalyzer CreateAnalyzer(ISentenceSimilarity? similarity = null)
         => new(similarity ?? new LexicalSentenceSimilarity(Statistics), Statistics, templates: Templates);
 }

@@ -18,7 +18,11 @@ public sealed class DocumentProfile
     public IReadOnlyList<SentenceProfile> Sentences { get; }
 
     /// <summary>Builds the profile of a text model, giving terms ids from <paramref name="vocabulary"/>.</summary>
-    public static DocumentProfile Build(TextModel model, Vocabulary vocabulary)
+    /// <param name="withCharGrams">
+    /// False leaves out the character grams, for a pass that only counts terms and collects names (see
+    /// <see cref="Analysis.AnalysisContext.Count"/>): such a profile must not be compared, as its sentences hold no grams.
+    /// </param>
+    public static DocumentProfile Build(TextModel model, Vocabulary vocabulary, bool withCharGrams = true)
     {
         var sentences = new SentenceProfile[model.Sentences.Count];
         int longest = 0;
@@ -40,10 +44,13 @@ public sealed class DocumentProfile
                 var lexeme = tokens[ti].Lexeme;
                 if (lexeme.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
                 content++;
-                var wordGrams = lexeme.Grams;
-                if (gramCount + wordGrams.Length > grams.Length) grams = Grow(grams, gramCount, gramCount + wordGrams.Length);
-                wordGrams.CopyTo(grams.AsSpan(gramCount));
-                gramCount += wordGrams.Length;
+                if (withCharGrams)
+                {
+                    var wordGrams = lexeme.Grams;
+                    if (gramCount + wordGrams.Length > grams.Length) grams = Grow(grams, gramCount, gramCount + wordGrams.Length);
+                    wordGrams.CopyTo(grams.AsSpan(gramCount));
+                    gramCount += wordGrams.Length;
+                }
                 if (lexeme.Kind == TokenKind.Number)
                 {
                     int id = vocabulary.IdOf(lexeme);

@@ -1,4 +1,5 @@
 using WireTrace.Core.Analysis;
+using WireTrace.Core.Similarity;
 
 namespace WireTrace.Core.Stories;
 
@@ -32,10 +33,13 @@ public sealed class CandidateFinder : ICandidateSource
         => Find(documents.Select(IndexedTerms).ToList());
 
     /// <summary>The distinct terms of <paramref name="document"/> this finder indexes (names only, or every content term), sorted.</summary>
-    public int[] IndexedTerms(AnalyzedDocument document)
+    public int[] IndexedTerms(AnalyzedDocument document) => IndexedTerms(document.Profile);
+
+    /// <summary>The distinct terms of <paramref name="profile"/> this finder indexes (names only, or every content term), sorted.</summary>
+    public int[] IndexedTerms(DocumentProfile profile)
     {
         var seen = new HashSet<int>();
-        foreach (var s in document.Profile.Sentences)
+        foreach (var s in profile.Sentences)
         {
             foreach (var t in NamesOnly ? s.Names : s.Terms) seen.Add(t);
         }
