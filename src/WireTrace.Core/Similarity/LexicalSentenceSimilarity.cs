@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 
 namespace WireTrace.Core.Similarity;
 
@@ -27,7 +26,7 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
         var x = a.Sentences[sentenceA];
         var y = b.Sentences[sentenceB];
         if (x.IsEmpty || y.IsEmpty) return SimilarityScore.None;
-        WeightedOverlap(x.Terms, y.Terms, out double wx, out double wy, out double shared);
+        _statistics.WeightedOverlap(x.Terms, y.Terms, out double wx, out double wy, out double shared);
         return Combine(x, y, wx, wy, shared);
     }
 
@@ -152,47 +151,11 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
         return total > 0 ? found / total : 0;
     }
 
-    private void WeightedOverlap(int[] x, int[] y, out double wx, out double wy, out double shared)
-    {
-        wx = 0; wy = 0; shared = 0;
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (x[i] == y[j])
-            {
-                float idf = _statistics.Idf(x[i]);
-                wx += idf; wy += idf; shared += idf;
-                i++; j++;
-            }
-            else if (x[i] < y[j]) wx += _statistics.Idf(x[i++]);
-            else wy += _statistics.Idf(y[j++]);
-        }
-        while (i < x.Length) wx += _statistics.Idf(x[i++]);
-        while (j < y.Length) wy += _statistics.Idf(y[j++]);
-    }
-
     /// <summary>Dice coefficient of two sorted distinct arrays.</summary>
     internal static double Dice(ReadOnlySpan<uint> x, ReadOnlySpan<uint> y)
     {
         if (x.Length + y.Length == 0) return 0;
-        return 2.0 * IntersectionCount(x, y) / (x.Length + y.Length);
-    }
-
-    /// <summary>
-    /// Items two sorted distinct arrays share. The merge steps without branches on the comparisons (which a
-    /// predictor cannot guess on hashes), so each step costs a few cycles.
-    /// </summary>
-    internal static int IntersectionCount<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IComparisonOperators<T, T, bool>
-    {
-        int i = 0, j = 0, n = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            T a = x[i], b = y[j];
-            n += a == b ? 1 : 0;
-            i += a <= b ? 1 : 0;
-            j += a >= b ? 1 : 0;
-        }
-        return n;
+        return 2.0 * SortedSets.IntersectionCount(x, y) / (x.Length + y.Length);
     }
 
     /// <summary>Agreement on numbers and names: 1 when all those of the smaller side are shared, 0 when none or none present.</summary>
@@ -200,7 +163,7 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
     {
         int present = Math.Min(x.Numbers.Length + x.Names.Length, y.Numbers.Length + y.Names.Length);
         if (present == 0) return 0;
-        int shared = IntersectionCount<int>(x.Numbers, y.Numbers) + IntersectionCount<int>(x.Names, y.Names);
+        int shared = SortedSets.IntersectionCount<int>(x.Numbers, y.Numbers) + SortedSets.IntersectionCount<int>(x.Names, y.Names);
         return Math.Min(1.0, (double)shared / present);
     }
 }

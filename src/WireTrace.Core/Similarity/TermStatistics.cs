@@ -33,6 +33,29 @@ public sealed class TermStatistics
         foreach (var s in profile.Sentences) AddUnit(s.Terms);
     }
 
+    /// <summary>
+    /// The IDF weights of two sorted distinct term-id arrays (<paramref name="wx"/>, <paramref name="wy"/>) and of the
+    /// terms they share, each summed in ascending term order.
+    /// </summary>
+    public void WeightedOverlap(int[] x, int[] y, out double wx, out double wy, out double shared)
+    {
+        wx = 0; wy = 0; shared = 0;
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] == y[j])
+            {
+                float idf = Idf(x[i]);
+                wx += idf; wy += idf; shared += idf;
+                i++; j++;
+            }
+            else if (x[i] < y[j]) wx += Idf(x[i++]);
+            else wy += Idf(y[j++]);
+        }
+        while (i < x.Length) wx += Idf(x[i++]);
+        while (j < y.Length) wy += Idf(y[j++]);
+    }
+
     public int DocumentFrequency(int id) => id < _df.Length ? _df[id] : 0;
 
     /// <summary>

@@ -86,15 +86,15 @@ public static class PairFeatures
         ReadOnlySpan<float> u = first.Vector, v = second.Vector;
         double cosine = UniversalSentenceEncoder.Cosine(u, v);
 
-        IdfOverlap(x.Terms, y.Terms, statistics, out double wx, out double wy, out double shared);
+        statistics.WeightedOverlap(x.Terms, y.Terms, out double wx, out double wy, out double shared);
         double cx = wx > 0 ? shared / wx : 0, cy = wy > 0 ? shared / wy : 0;
         double idfDice = wx + wy > 0 ? 2 * shared / (wx + wy) : 0;
-        int sharedTerms = Intersection<int>(x.Terms, y.Terms);
-        int sharedGrams = Intersection<uint>(x.CharGrams, y.CharGrams);
+        int sharedTerms = SortedSets.IntersectionCount<int>(x.Terms, y.Terms);
+        int sharedGrams = SortedSets.IntersectionCount<uint>(x.CharGrams, y.CharGrams);
         double gx = x.CharGrams.Length > 0 ? (double)sharedGrams / x.CharGrams.Length : 0;
         double gy = y.CharGrams.Length > 0 ? (double)sharedGrams / y.CharGrams.Length : 0;
-        int sharedNumbers = Intersection<int>(x.Numbers, y.Numbers);
-        int sharedNames = Intersection<int>(x.Names, y.Names);
+        int sharedNumbers = SortedSets.IntersectionCount<int>(x.Numbers, y.Numbers);
+        int sharedNames = SortedSets.IntersectionCount<int>(x.Names, y.Names);
         int lx = x.ContentTokenCount, ly = y.ContentTokenCount;
 
         int k = 0;
@@ -194,39 +194,6 @@ public static class PairFeatures
             current = swap;
         }
         return previous[b.Count];
-    }
-
-    private static void IdfOverlap(int[] x, int[] y, TermStatistics statistics, out double wx, out double wy, out double shared)
-    {
-        wx = 0; wy = 0; shared = 0;
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (x[i] == y[j])
-            {
-                double idf = statistics.Idf(x[i]);
-                wx += idf; wy += idf; shared += idf;
-                i++; j++;
-            }
-            else if (x[i] < y[j]) wx += statistics.Idf(x[i++]);
-            else wy += statistics.Idf(y[j++]);
-        }
-        while (i < x.Length) wx += statistics.Idf(x[i++]);
-        while (j < y.Length) wy += statistics.Idf(y[j++]);
-    }
-
-    /// <summary>Size of the intersection of two sorted distinct arrays.</summary>
-    private static int Intersection<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : IComparable<T>
-    {
-        int i = 0, j = 0, n = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            int c = x[i].CompareTo(y[j]);
-            if (c == 0) { n++; i++; j++; }
-            else if (c < 0) i++;
-            else j++;
-        }
-        return n;
     }
 
     private static double Dice(int shared, int nx, int ny) => nx + ny > 0 ? 2.0 * shared / (nx + ny) : 0;
