@@ -105,6 +105,9 @@ internal sealed class ScanPipeline : IDisposable
     /// <summary>Pairs above which a connected component is verified in blocks of pairs instead of whole.</summary>
     private int LargeComponentPairs => 4 * VerifyBlock;
 
+    /// <summary>Articles whose fingerprints are indexed together (<see cref="CandidateRetriever.AddRange"/>).</summary>
+    private const int IndexChunk = 1 << 16;
+
     /// <summary>Stories of a large component materialised per block.</summary>
     private const int StoryBlock = 512;
 
@@ -264,13 +267,14 @@ internal sealed class ScanPipeline : IDisposable
     {
         var stage = progress.Begin("indexing fingerprints", articles.Count, "articles");
         var retriever = new CandidateRetriever(new RetrievalOptions(Bands: _fingerprinter.Options.Bands, Rows: _fingerprinter.Options.Rows));
-        for (int d = 0; d < articles.Count; d++)
+        // A chunk at a time on all threads (each owns a range of key shards): the same index as adding one by one.
+        for (int start = 0; start < articles.Count; start += IndexChunk)
         {
-            retriever.Add(d, articles[d].Fingerprints!);
-            if ((d & 1023) == 1023) stage.Advance(1024);
+            var chunk = articles.Skip(start).Take(IndexChunk).Select(a => a.Fingerprints!).ToArray();
+            retriever.AddRange(start, chunk, _threads);
+            stage.Advance(chunk.Length);
         }
-        retriever.Freeze();
-        stage.Advance(articles.Count - stage.Done);
+        retriever.Freeze(_threads);
         stage.Complete();
 
         stage = progress.Begin("matching fingerprints", articles.Count, "articles");
