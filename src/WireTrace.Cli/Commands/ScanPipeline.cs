@@ -334,6 +334,7 @@ internal sealed class ScanPipeline : IDisposable
             list.Add(k);
         }
 
+        var nodes = articles.Select(a => new StoryNode(a.Id, a.Stub.Published)).ToList();
         var told = new ConcurrentBag<ToldStory>();
         var block = new List<List<int>>();
         int blockPairs = 0;
@@ -341,24 +342,24 @@ internal sealed class ScanPipeline : IDisposable
         {
             if (component.Count > LargeComponentPairs)
             {
-                TellLarge(articles, component.Select(k => pairs[k]).ToList(), told, stage, cancel);
+                TellLarge(articles, nodes, component.Select(k => pairs[k]).ToList(), told, stage, cancel);
                 continue;
             }
             block.Add(component);
             blockPairs += component.Count;
             if (blockPairs < VerifyBlock) continue;
-            TellBlock(articles, pairs, block, told, stage, cancel);
+            TellBlock(articles, nodes, pairs, block, told, stage, cancel);
             block.Clear();
             blockPairs = 0;
         }
-        if (block.Count > 0) TellBlock(articles, pairs, block, told, stage, cancel);
+        if (block.Count > 0) TellBlock(articles, nodes, pairs, block, told, stage, cancel);
         stage.Complete();
 
         return told.OrderBy(t => t.Shape.Source).Select((t, n) => t with { Id = StoryBuilder.StoryId(n) }).ToList();
     }
 
     /// <summary>Components whose pairs together reach <see cref="VerifyBlock"/>: their articles analysed once, their pairs both ways, their stories told.</summary>
-    private void TellBlock(List<ScannedArticle> articles, List<CandidatePair> pairs, List<List<int>> components, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
+    private void TellBlock(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, List<List<int>> components, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
     {
         var indexes = components.SelectMany(c => c).ToArray();
         var docs = LoadAll(articles, indexes.SelectMany(k => new[] { pairs[k].A, pairs[k].B }), cancel);
@@ -373,7 +374,6 @@ internal sealed class ScanPipeline : IDisposable
         for (int x = 0; x < indexes.Length; x++) analyses[indexes[x]] = results[x];
         Parallel.ForEach(components, Options(cancel), component =>
         {
-            var local = component.Select(k => pairs[k]).ToList();
             var known = new Dictionary<(int, int), PairAnalysis>(2 * component.Count);
             var verdicts = new List<PairVerdict>(component.Count);
             foreach (var k in component)
@@ -384,7 +384,7 @@ internal sealed class ScanPipeline : IDisposable
                 known[(b, a)] = aFromB;
                 verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], bFromA, aFromB));
             }
-            foreach (var shape in Arrange(articles, verdicts))
+            foreach (var shape in StoryBuilder.Arrange(nodes, verdicts, 1))
             {
                 told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs));
             }
@@ -396,7 +396,7 @@ internal sealed class ScanPipeline : IDisposable
     /// time keeping only the verdicts, arranged, and its stories materialised a block at a time (their derivations
     /// analysed again), so its articles are never all in memory at once.
     /// </summary>
-    private void TellLarge(List<ScannedArticle> articles, List<CandidatePair> pairs, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
+    private void TellLarge(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
     {
         LargeComponents++;
         var verdicts = new PairVerdict[pairs.Count];
@@ -412,7 +412,7 @@ internal sealed class ScanPipeline : IDisposable
                 stage.Advance(1);
             });
         }
-        var shapes = Arrange(articles, verdicts);
+        var shapes = StoryBuilder.Arrange(nodes, verdicts, 1);
         for (int start = 0; start < shapes.Count; start += StoryBlock)
         {
             var chunk = shapes.Skip(start).Take(StoryBlock).ToList();
@@ -429,17 +429,4 @@ internal sealed class ScanPipeline : IDisposable
         return new ToldStory(story.Id, shape, story.Source, story.Members, _stories.Append(json), json.Length);
     }
 
-    /// <summary><see cref="StoryBuilder.Arrange"/> over the articles one component's verdicts name, in pile indexes.</summary>
-    private static List<StoryShape> Arrange(List<ScannedArticle> articles, IReadOnlyList<PairVerdict> verdicts)
-    {
-        var members = verdicts.SelectMany(v => new[] { v.A, v.B }).Distinct().Order().ToArray();
-        var local = new Dictionary<int, int>(members.Length);
-        for (int i = 0; i < members.Length; i++) local[members[i]] = i;
-        var nodes = members.Select(m => new StoryNode(articles[m].Id, articles[m].Stub.Published)).ToList();
-        var shapes = StoryBuilder.Arrange(nodes, verdicts.Select(v => v with { A = local[v.A], B = local[v.B] }).ToList(), 1);
-        return shapes.Select(s => new StoryShape(
-            members[s.Source],
-            s.Members.Select(m => members[m]).ToList(),
-            s.Parents.ToDictionary(p => members[p.Key], p => new StoryParent(members[p.Value.From], p.Value.SameEvent)))).ToList();
-    }
 }

@@ -129,10 +129,14 @@ public sealed class StoryBuilder
     /// </summary>
     public static IReadOnlyList<StoryShape> Arrange(IReadOnlyList<StoryNode> nodes, IReadOnlyList<PairVerdict> verdicts, int maxDegreeOfParallelism = -1)
     {
-        var components = new UnionFind(nodes.Count);
+        // Components over the nodes the verdicts name only, so the cost follows the verdicts, not the pile.
+        var named = verdicts.Where(v => v.Matters).SelectMany(v => new[] { v.A, v.B }).Distinct().Order().ToArray();
+        var slot = new Dictionary<int, int>(named.Length);
+        for (int i = 0; i < named.Length; i++) slot[named[i]] = i;
+        var sets = new UnionFind(named.Length);
         foreach (var v in verdicts)
         {
-            if (v.Matters) components.Union(v.A, v.B);
+            if (v.Matters) sets.Union(slot[v.A], slot[v.B]);
         }
         // Each component: its verdicts and its nodes (lone nodes make no story and are left out).
         var edgesOf = new Dictionary<int, List<PairVerdict>>();
@@ -140,7 +144,7 @@ public sealed class StoryBuilder
         foreach (var v in verdicts)
         {
             if (!v.Matters) continue;
-            int r = components.Find(v.A);
+            int r = named[sets.Find(slot[v.A])]; // the component's smallest node
             if (!edgesOf.TryGetValue(r, out var list))
             {
                 edgesOf[r] = list = [];
