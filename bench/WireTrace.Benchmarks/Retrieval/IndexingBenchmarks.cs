@@ -25,19 +25,7 @@ public class IndexingBenchmarks
     {
         var random = new Random(7);
         _documents = new DocumentFingerprints[Documents];
-        for (int d = 0; d < Documents; d++)
-        {
-            var sketch = new uint[FingerprintOptions.Default.SketchSize];
-            for (int i = 0; i < sketch.Length; i++) sketch[i] = (uint)random.NextInt64(0, uint.MaxValue);
-            var anchors = new uint[46];
-            var sentences = new ushort[46];
-            for (int i = 0; i < anchors.Length; i++)
-            {
-                anchors[i] = (uint)random.NextInt64(0, uint.MaxValue);
-                sentences[i] = (ushort)(i / 2);
-            }
-            _documents[d] = new DocumentFingerprints(sketch, anchors, sentences, 23, 300);
-        }
+        for (int d = 0; d < Documents; d++) _documents[d] = SyntheticFingerprints.Next(random);
     }
 
     [Benchmark]

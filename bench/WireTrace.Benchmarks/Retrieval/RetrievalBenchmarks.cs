@@ -26,19 +26,7 @@ public class RetrievalBenchmarks
         var options = FingerprintOptions.Default;
         _retriever = new CandidateRetriever(new RetrievalOptions(Bands: options.Bands, Rows: options.Rows));
         var random = new Random(5);
-        var sketch = new uint[options.SketchSize];
-        for (int d = 0; d < Documents; d++)
-        {
-            for (int i = 0; i < sketch.Length; i++) sketch[i] = (uint)random.NextInt64(0, uint.MaxValue);
-            var anchors = new uint[46];
-            var sentences = new ushort[46];
-            for (int i = 0; i < anchors.Length; i++)
-            {
-                anchors[i] = (uint)random.NextInt64(0, uint.MaxValue);
-                sentences[i] = (ushort)(i / 2);
-            }
-            _retriever.Add(d, new DocumentFingerprints((uint[])sketch.Clone(), anchors, sentences, 23, 300));
-        }
+        for (int d = 0; d < Documents; d++) _retriever.Add(d, SyntheticFingerprints.Next(random));
         _query = new Fingerprinter().Compute(Fingerprints.ArticleFixture.Model());
         _retriever.Add(Documents, _query); // the query's own text is indexed: one true match
     }
