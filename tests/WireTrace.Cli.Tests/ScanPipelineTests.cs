@@ -84,18 +84,28 @@ public sealed class ScanPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Components_too_large_for_a_block_give_the_same_stories()
+    public async Task Components_told_whole_or_in_blocks_give_the_same_stories()
     {
         var pile = await Pile();
         var whole = await Scan(pile, threads: 2);
 
-        // Blocks of 3 pairs: every component of more than 12 pairs is verified in blocks and its derivations analysed again.
-        using var pipeline = new ScanPipeline(threads: 2, verifyBlock: 3);
-        var outcome = pipeline.Run([pile], ScanProgress.None, CancellationToken.None);
-        Assert.True(pipeline.LargeComponents > 0);
-        using var json = new MemoryStream();
-        new StoryWriter(pipeline, outcome, CancellationToken.None).WriteJson(json, ScanProgress.None);
-        Assert.Equal(whole, System.Text.Encoding.UTF8.GetString(json.ToArray()));
+        // Blocks of 3 pairs: a component of more than 3 pairs is told on all threads, and one of more than 24 articles
+        // (the pile's largest) is verified in blocks of 3 pairs and its derivations analysed again; blocks of 100 pairs
+        // move the bounds to 100 pairs and 800 articles, so the largest is told whole on all threads. Every path must
+        // give the stories of the default one, where every component is small enough for one thread.
+        int large = 0, wholeOnAllThreads = 0;
+        foreach (int block in (int[])[3, 100])
+        {
+            using var pipeline = new ScanPipeline(threads: 2, verifyBlock: block);
+            var outcome = pipeline.Run([pile], ScanProgress.None, CancellationToken.None);
+            large += pipeline.LargeComponents;
+            wholeOnAllThreads += pipeline.WholeComponents;
+            using var json = new MemoryStream();
+            new StoryWriter(pipeline, outcome, CancellationToken.None).WriteJson(json, ScanProgress.None);
+            Assert.Equal(whole, System.Text.Encoding.UTF8.GetString(json.ToArray()));
+        }
+        Assert.True(large > 0);
+        Assert.True(wholeOnAllThreads > 0);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace WireTrace.Cli.Commands;
 /// <summary>
 /// What scan keeps of one article between the stages, instead of its <see cref="AnalyzedDocument"/>: the article
 /// without its text, where its text (UTF-8) lies in the scan's <see cref="SpillFile"/>, the sentence spans and word
-/// count (for the JSON output), and until the candidates are found its fingerprints and entity-anchor terms.
+/// count (for the JSON output), and until the candidates are found where its fingerprints lie in the scan's
+/// fingerprint <see cref="SpillFile"/> and its entity-anchor terms.
 /// </summary>
 internal sealed class ScannedArticle(Article stub, SpillFile texts, long textOffset, int textLength, int[] sentenceSpans, int words)
 {
@@ -28,7 +29,8 @@ internal sealed class ScannedArticle(Article stub, SpillFile texts, long textOff
 
     public int Sentences => sentenceSpans.Length / 2;
 
-    public DocumentFingerprints? Fingerprints { get; set; }
+    /// <summary>Where the article's fingerprints (<see cref="FingerprintBytes"/>) lie in the fingerprint spill.</summary>
+    public (long Offset, int Length) Fingerprints { get; init; }
 
     public int[]? Names { get; set; }
 
@@ -83,11 +85,12 @@ internal sealed record ScanOutcome(
 /// <item>candidates: articles sorted by id are indexed in a <see cref="CandidateRetriever"/> and each is queried
 /// (in parallel); entity anchors (three shared rare names) add same-event candidates, as the default
 /// <see cref="StoryBuilder.DefaultCandidates"/> does for large piles;</item>
-/// <item>verify and tell: the pairs one connected component of the candidate graph at a time (components gathered
-/// into blocks): the block's articles are analysed again (in parallel), each pair is analysed both ways (one
-/// score matrix), each component is arranged (<see cref="StoryBuilder.Arrange"/>) and its stories materialised
-/// from those analyses; then the articles and the analyses no story uses are dropped. A component too large for a
-/// block is verified in blocks of pairs keeping only verdicts, and its derivations analysed again;</item>
+/// <item>verify and tell: the pairs one connected component of the candidate graph at a time, largest first. A small
+/// component is told start to finish by one thread (the threads take components in turn): its articles are analysed
+/// again, each pair both ways (one score matrix), the component arranged (<see cref="StoryBuilder.Arrange"/>) and its
+/// stories materialised from those analyses, so the analyses live only while it is told. A larger one is told the
+/// same way on all threads; one with too many articles to analyse at once is verified in blocks of pairs keeping
+/// only verdicts, and its derivations analysed again;</item>
 /// <item>output (<see cref="StoryWriter"/>): documents and stories streamed.</item>
 /// </list>
 /// Piles of up to <see cref="StoryBuilder.ExhaustiveCandidatesUpTo"/> articles take the in-memory
@@ -96,14 +99,20 @@ internal sealed record ScanOutcome(
 /// </summary>
 internal sealed class ScanPipeline : IDisposable
 {
-    /// <summary>Candidate pairs verified per block by default (their articles are analysed together, then dropped).</summary>
+    /// <summary>Default of the verification block, the unit the component sizes below are counted in.</summary>
     public const int DefaultVerifyBlock = 2048;
 
-    /// <summary>Candidate pairs verified per block.</summary>
+    /// <summary>Candidate pairs of a large component verified together (their articles are analysed together, then dropped).</summary>
     private readonly int VerifyBlock;
 
-    /// <summary>Pairs above which a connected component is verified in blocks of pairs instead of whole.</summary>
-    private int LargeComponentPairs => 4 * VerifyBlock;
+    /// <summary>Pairs up to which a connected component is told start to finish by one thread.</summary>
+    private int SmallComponentPairs => VerifyBlock;
+
+    /// <summary>
+    /// Articles above which a connected component is verified <see cref="VerifyBlock"/> pairs at a time instead of
+    /// whole with all its articles analysed at once (16,384 by default: about 0.6 GB of analyses).
+    /// </summary>
+    private int LargeComponentArticles => 8 * VerifyBlock;
 
     /// <summary>Articles whose fingerprints are indexed together (<see cref="CandidateRetriever.AddRange"/>).</summary>
     private const int IndexChunk = 1 << 16;
@@ -120,6 +129,7 @@ internal sealed class ScanPipeline : IDisposable
     private readonly int _threads;
     private readonly SpillFile _texts = new("texts");
     private readonly SpillFile _stories = new("stories");
+    private readonly SpillFile _fingerprints = new("fingerprints");
 
     /// <param name="verifyBlock">Candidate pairs verified per block (tests make it small to take the large-component path).</param>
     public ScanPipeline(int threads, SentenceScorer? scorer = null, int verifyBlock = DefaultVerifyBlock)
@@ -137,6 +147,7 @@ internal sealed class ScanPipeline : IDisposable
     {
         _texts.Dispose();
         _stories.Dispose();
+        _fingerprints.Dispose();
     }
 
     /// <summary>The rendered derivations of <paramref name="story"/>.</summary>
@@ -257,10 +268,17 @@ internal sealed class ScanPipeline : IDisposable
         var text = Encoding.UTF8.GetBytes(article.Text);
         return new ScannedArticle(article with { Text = string.Empty }, _texts, _texts.Append(text), text.Length, spans, model.WordCount)
         {
-            Fingerprints = _fingerprinter.Compute(model),
+            // Kept on disk, not on the heap: a million articles' fingerprints would otherwise be copied from
+            // generation to generation by the garbage collector until they are queried.
+            Fingerprints = Spill(_fingerprints, FingerprintBytes.Write(_fingerprinter.Compute(model))),
             Names = _names.IndexedTerms(terms),
         };
     }
+
+    private static (long Offset, int Length) Spill(SpillFile file, byte[] bytes) => (file.Append(bytes), bytes.Length);
+
+    private DocumentFingerprints FingerprintsOf(ScannedArticle article) =>
+        FingerprintBytes.Read(_fingerprints.Read(article.Fingerprints.Offset, article.Fingerprints.Length));
 
     /// <summary>Every candidate pair (A &lt; B, indexes into the sorted articles), sorted: fingerprint matches from either side, plus entity anchors.</summary>
     private List<CandidatePair> Candidates(List<ScannedArticle> articles, ScanProgress progress, CancellationToken cancel)
@@ -270,7 +288,8 @@ internal sealed class ScanPipeline : IDisposable
         // A chunk at a time on all threads (each owns a range of key shards): the same index as adding one by one.
         for (int start = 0; start < articles.Count; start += IndexChunk)
         {
-            var chunk = articles.Skip(start).Take(IndexChunk).Select(a => a.Fingerprints!).ToArray();
+            var chunk = new DocumentFingerprints[Math.Min(IndexChunk, articles.Count - start)];
+            Parallel.For(0, chunk.Length, Options(cancel), i => chunk[i] = FingerprintsOf(articles[start + i]));
             retriever.AddRange(start, chunk, _threads);
             stage.Advance(chunk.Length);
         }
@@ -281,8 +300,7 @@ internal sealed class ScanPipeline : IDisposable
         var proposed = new List<long>[articles.Count];
         Parallel.For(0, articles.Count, Options(cancel), d =>
         {
-            var matches = retriever.Query(articles[d].Fingerprints!, d);
-            articles[d].Fingerprints = null; // the index holds what later queries need
+            var matches = retriever.Query(FingerprintsOf(articles[d]), d);
             if (matches.Count > 0)
             {
                 var keys = new List<long>(matches.Count);
@@ -297,6 +315,7 @@ internal sealed class ScanPipeline : IDisposable
             if (list != null) keys.UnionWith(list);
         }
         stage.Complete();
+        _fingerprints.Dispose(); // every article has been queried
         FingerprintPairs = keys.Count;
 
         stage = progress.Begin("matching entity anchors", 1, "steps");
@@ -309,8 +328,11 @@ internal sealed class ScanPipeline : IDisposable
         return sorted.Select(k => new CandidatePair((int)(k >> 32), (int)(k & 0xFFFF_FFFF), 0)).ToList();
     }
 
-    /// <summary>Components of the candidate graph verified in blocks of pairs (see <see cref="LargeComponentPairs"/>), after <see cref="Run"/>.</summary>
+    /// <summary>Components of the candidate graph verified in blocks of pairs (see <see cref="LargeComponentArticles"/>), after <see cref="Run"/>.</summary>
     public int LargeComponents { get; private set; }
+
+    /// <summary>Components of more than <see cref="SmallComponentPairs"/> pairs told whole on all threads, after <see cref="Run"/>.</summary>
+    public int WholeComponents { get; private set; }
 
     /// <summary>Candidate pairs the fingerprints proposed (the rest came from entity anchors only), after <see cref="Run"/>.</summary>
     public int FingerprintPairs { get; private set; }
@@ -326,7 +348,7 @@ internal sealed class ScanPipeline : IDisposable
         var stage = progress.Begin("verifying pairs", pairs.Count, "pairs");
         var sets = new UnionFind(articles.Count);
         foreach (var p in pairs) sets.Union(p.A, p.B);
-        var byRoot = new SortedDictionary<int, List<int>>();
+        var byRoot = new Dictionary<int, List<int>>();
         for (int k = 0; k < pairs.Count; k++)
         {
             int root = sets.Find(pairs[k].A);
@@ -336,63 +358,82 @@ internal sealed class ScanPipeline : IDisposable
 
         var nodes = articles.Select(a => new StoryNode(a.Id, a.Stub.Published)).ToList();
         var told = new ConcurrentBag<ToldStory>();
-        var block = new List<List<int>>();
-        int blockPairs = 0;
-        foreach (var component in byRoot.Values)
+        // Largest first, so that the threads finish together; each small component is told start to finish by one
+        // thread, so its analysed articles live only for the few milliseconds it takes.
+        var components = byRoot.Values.OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
+        int small = components.FindIndex(c => c.Count <= SmallComponentPairs);
+        if (small < 0) small = components.Count;
+        for (int c = 0; c < small; c++)
         {
-            if (component.Count > LargeComponentPairs)
-            {
-                TellLarge(articles, nodes, component.Select(k => pairs[k]).ToList(), told, stage, cancel);
-                continue;
-            }
-            block.Add(component);
-            blockPairs += component.Count;
-            if (blockPairs < VerifyBlock) continue;
-            TellBlock(articles, nodes, pairs, block, told, stage, cancel);
-            block.Clear();
-            blockPairs = 0;
+            var component = components[c].Select(k => pairs[k]).ToList();
+            int members = component.SelectMany(p => new[] { p.A, p.B }).Distinct().Count();
+            if (members > LargeComponentArticles) TellLarge(articles, nodes, component, told, stage, cancel);
+            else TellWhole(articles, nodes, component, told, stage, cancel);
         }
-        if (block.Count > 0) TellBlock(articles, nodes, pairs, block, told, stage, cancel);
+        var partitioner = Partitioner.Create(components.Skip(small), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(partitioner, Options(cancel), component => TellComponent(articles, nodes, pairs, component, told, stage));
         stage.Complete();
 
         return told.OrderBy(t => t.Shape.Source).Select((t, n) => t with { Id = StoryBuilder.StoryId(n) }).ToList();
     }
 
-    /// <summary>Components whose pairs together reach <see cref="VerifyBlock"/>: their articles analysed once, their pairs both ways, their stories told.</summary>
-    private void TellBlock(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, List<List<int>> components, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
+    /// <summary>One component on the calling thread: its articles analysed once, its pairs both ways, its stories told.</summary>
+    private void TellComponent(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, List<int> component, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage)
     {
-        var indexes = components.SelectMany(c => c).ToArray();
-        var docs = LoadAll(articles, indexes.SelectMany(k => new[] { pairs[k].A, pairs[k].B }), cancel);
-        var analyses = new Dictionary<int, (PairAnalysis BFromA, PairAnalysis AFromB)>(indexes.Length);
-        var results = new (PairAnalysis, PairAnalysis)[indexes.Length];
-        Parallel.For(0, indexes.Length, Options(cancel), x =>
+        var docs = new Dictionary<int, AnalyzedDocument>();
+        AnalyzedDocument Doc(int i)
         {
-            var p = pairs[indexes[x]];
-            results[x] = _analyzer.AnalyzeBothWays(docs[p.A], docs[p.B]);
-            stage.Advance(1);
-        });
-        for (int x = 0; x < indexes.Length; x++) analyses[indexes[x]] = results[x];
-        Parallel.ForEach(components, Options(cancel), component =>
+            if (!docs.TryGetValue(i, out var doc)) docs[i] = doc = Load(articles[i]);
+            return doc;
+        }
+        var known = new Dictionary<(int, int), PairAnalysis>(2 * component.Count);
+        var verdicts = new List<PairVerdict>(component.Count);
+        foreach (var k in component)
         {
-            var known = new Dictionary<(int, int), PairAnalysis>(2 * component.Count);
-            var verdicts = new List<PairVerdict>(component.Count);
-            foreach (var k in component)
-            {
-                var (a, b) = (pairs[k].A, pairs[k].B);
-                var (bFromA, aFromB) = analyses[k];
-                known[(a, b)] = bFromA;
-                known[(b, a)] = aFromB;
-                verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], bFromA, aFromB));
-            }
-            foreach (var shape in StoryBuilder.Arrange(nodes, verdicts, 1))
-            {
-                told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs));
-            }
-        });
+            var (a, b) = (pairs[k].A, pairs[k].B);
+            var (bFromA, aFromB) = _analyzer.AnalyzeBothWays(Doc(a), Doc(b));
+            known[(a, b)] = bFromA;
+            known[(b, a)] = aFromB;
+            verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], bFromA, aFromB));
+        }
+        stage.Advance(component.Count);
+        foreach (var shape in StoryBuilder.Arrange(nodes, verdicts, 1))
+        {
+            told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs));
+        }
     }
 
     /// <summary>
-    /// A component of more than <see cref="LargeComponentPairs"/> pairs: verified <see cref="VerifyBlock"/> pairs at a
+    /// A component of more than <see cref="SmallComponentPairs"/> pairs among at most <see cref="LargeComponentArticles"/>
+    /// articles, told whole on all threads: its articles analysed once, its pairs both ways, its stories materialised
+    /// from those analyses.
+    /// </summary>
+    private void TellWhole(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage, CancellationToken cancel)
+    {
+        WholeComponents++;
+        var docs = LoadAll(articles, pairs.SelectMany(p => new[] { p.A, p.B }), cancel);
+        var analyses = new (PairAnalysis BFromA, PairAnalysis AFromB)[pairs.Count];
+        Parallel.For(0, pairs.Count, Options(cancel), k =>
+        {
+            analyses[k] = _analyzer.AnalyzeBothWays(docs[pairs[k].A], docs[pairs[k].B]);
+            stage.Advance(1);
+        });
+        var known = new Dictionary<(int, int), PairAnalysis>(2 * pairs.Count);
+        var verdicts = new List<PairVerdict>(pairs.Count);
+        for (int k = 0; k < pairs.Count; k++)
+        {
+            var (a, b) = (pairs[k].A, pairs[k].B);
+            known[(a, b)] = analyses[k].BFromA;
+            known[(b, a)] = analyses[k].AFromB;
+            verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], analyses[k].BFromA, analyses[k].AFromB));
+        }
+        var shapes = StoryBuilder.Arrange(nodes, verdicts, 1);
+        Parallel.ForEach(shapes, Options(cancel), shape =>
+            told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs)));
+    }
+
+    /// <summary>
+    /// A component of more than <see cref="LargeComponentArticles"/> articles: verified <see cref="VerifyBlock"/> pairs at a
     /// time keeping only the verdicts, arranged, and its stories materialised a block at a time (their derivations
     /// analysed again), so its articles are never all in memory at once.
     /// </summary>

@@ -53,6 +53,8 @@ internal sealed class ScanProgress
         private readonly string _unit;
         private readonly ProgressTask? _task;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
         private readonly object _gate = new();
         private long _done;
         private long _total;
@@ -98,7 +100,7 @@ internal sealed class ScanProgress
             }
         }
 
-        /// <summary>Marks the stage done (the bar full) and reports its duration.</summary>
+        /// <summary>Marks the stage done (the bar full) and reports its duration, the process CPU time and the garbage-collection pauses it took.</summary>
         public void Complete()
         {
             _clock.Stop();
@@ -112,7 +114,9 @@ internal sealed class ScanProgress
             }
             else if (_owner._lines != null && _clock.Elapsed >= QuietBelow)
             {
-                _owner._lines.WriteLine($"wiretrace: {_name}: done, {done:N0} {_unit} in {_clock.Elapsed.TotalSeconds:N1} s ({Rate(done):N0} {_unit}/s)");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+                var paused = GC.GetTotalPauseDuration() - _pausedAtStart;
+                _owner._lines.WriteLine($"wiretrace: {_name}: done, {done:N0} {_unit} in {_clock.Elapsed.TotalSeconds:N1} s ({Rate(done):N0} {_unit}/s; CPU {cpu.TotalSeconds:N1} s, garbage-collection pauses {paused.TotalSeconds:N1} s)");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using WireTrace.Core.Similarity;
 
 namespace WireTrace.Core.Alignment;
@@ -22,9 +23,17 @@ public sealed class SentenceAligner
 
     public AlignmentResult Align(DocumentProfile source, DocumentProfile derived)
     {
-        var scores = new SimilarityScore[derived.Sentences.Count * source.Sentences.Count];
-        _similarity.ScoreMatrix(derived, source, scores);
-        return Align(source, derived, scores);
+        int cells = derived.Sentences.Count * source.Sentences.Count;
+        var scores = ArrayPool<SimilarityScore>.Shared.Rent(cells);
+        try
+        {
+            _similarity.ScoreMatrix(derived, source, scores.AsSpan(0, cells));
+            return Align(source, derived, scores);
+        }
+        finally
+        {
+            ArrayPool<SimilarityScore>.Shared.Return(scores);
+        }
     }
 
     /// <summary>
@@ -35,18 +44,27 @@ public sealed class SentenceAligner
     public (AlignmentResult BFromA, AlignmentResult AFromB) AlignBothWays(DocumentProfile a, DocumentProfile b)
     {
         int na = a.Sentences.Count, nb = b.Sentences.Count;
-        var forward = new SimilarityScore[nb * na];
-        _similarity.ScoreMatrix(b, a, forward);
-        var backward = new SimilarityScore[na * nb];
-        for (int i = 0; i < nb; i++)
+        // The matrices live only during this call (results keep no scores), so they are rented.
+        var forward = ArrayPool<SimilarityScore>.Shared.Rent(nb * na);
+        var backward = ArrayPool<SimilarityScore>.Shared.Rent(na * nb);
+        try
         {
-            for (int j = 0; j < na; j++)
+            _similarity.ScoreMatrix(b, a, forward.AsSpan(0, nb * na));
+            for (int i = 0; i < nb; i++)
             {
-                var s = forward[i * na + j];
-                backward[j * nb + i] = new SimilarityScore(s.Score, s.ContainmentOfB, s.ContainmentOfA);
+                for (int j = 0; j < na; j++)
+                {
+                    var s = forward[i * na + j];
+                    backward[j * nb + i] = new SimilarityScore(s.Score, s.ContainmentOfB, s.ContainmentOfA);
+                }
             }
+            return (Align(a, b, forward), Align(b, a, backward));
         }
-        return (Align(a, b, forward), Align(b, a, backward));
+        finally
+        {
+            ArrayPool<SimilarityScore>.Shared.Return(forward);
+            ArrayPool<SimilarityScore>.Shared.Return(backward);
+        }
     }
 
     /// <param name="scores">Derived sentence i against source sentence j at <c>i * source.Sentences.Count + j</c>.</param>

@@ -10,19 +10,18 @@ public sealed class SameEventScorer(TermStatistics statistics)
 {
     public SameEventEvidence Score(DocumentProfile a, DocumentProfile b)
     {
-        var namesA = Collect(a, s => s.Names);
-        var namesB = Collect(b, s => s.Names);
-        var numbersA = Collect(a, s => s.Numbers);
-        var numbersB = Collect(b, s => s.Numbers);
+        // Each document's distinct names and numbers are made once per profile; weights are summed in the order the
+        // ids first occur in the document.
+        EventTerms namesA = a.Names, namesB = b.Names, numbersA = a.Numbers, numbersB = b.Numbers;
         double wa = Weight(namesA) + Weight(numbersA);
         double wb = Weight(namesB) + Weight(numbersB);
         int sharedNames = 0, sharedNumbers = 0;
         double shared = 0;
-        foreach (var id in namesA)
+        foreach (var id in namesA.InOrder)
         {
             if (namesB.Contains(id)) { sharedNames++; shared += statistics.Idf(id); }
         }
-        foreach (var id in numbersA)
+        foreach (var id in numbersA.InOrder)
         {
             if (numbersB.Contains(id)) { sharedNumbers++; shared += statistics.Idf(id); }
         }
@@ -30,17 +29,10 @@ public sealed class SameEventScorer(TermStatistics statistics)
         return new SameEventEvidence(Math.Round(score, 4), sharedNames, sharedNumbers);
     }
 
-    private static HashSet<int> Collect(DocumentProfile profile, Func<SentenceProfile, int[]> select)
-    {
-        var set = new HashSet<int>();
-        foreach (var s in profile.Sentences) set.UnionWith(select(s));
-        return set;
-    }
-
-    private double Weight(HashSet<int> ids)
+    private double Weight(EventTerms ids)
     {
         double w = 0;
-        foreach (var id in ids) w += statistics.Idf(id);
+        foreach (var id in ids.InOrder) w += statistics.Idf(id);
         return w;
     }
 }

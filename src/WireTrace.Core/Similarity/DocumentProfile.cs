@@ -17,6 +17,36 @@ public sealed class DocumentProfile
 
     public IReadOnlyList<SentenceProfile> Sentences { get; }
 
+    private EventTerms? _names;
+    private EventTerms? _numbers;
+    private long[]? _sentenceTerms;
+
+    /// <summary>The distinct name ids of the whole document (see <see cref="EventTerms"/>), made once.</summary>
+    public EventTerms Names => _names ??= EventTerms.Of(Sentences, static s => s.Names);
+
+    /// <summary>The distinct number ids of the whole document (see <see cref="EventTerms"/>), made once.</summary>
+    public EventTerms Numbers => _numbers ??= EventTerms.Of(Sentences, static s => s.Numbers);
+
+    /// <summary>
+    /// Every (term id, sentence index) of the document as <c>term &lt;&lt; 32 | sentence</c>, sorted: the posting
+    /// lists a sparse sentence-score matrix merges (<see cref="LexicalSentenceSimilarity.ScoreMatrix"/>), made once.
+    /// </summary>
+    public ReadOnlySpan<long> SentenceTerms => _sentenceTerms ??= BuildSentenceTerms(Sentences);
+
+    private static long[] BuildSentenceTerms(IReadOnlyList<SentenceProfile> sentences)
+    {
+        int count = 0;
+        foreach (var s in sentences) count += s.Terms.Length;
+        var keys = new long[count];
+        int k = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            foreach (var t in sentences[i].Terms) keys[k++] = ((long)t << 32) | (uint)i;
+        }
+        Array.Sort(keys);
+        return keys;
+    }
+
     /// <summary>Builds the profile of a text model, giving terms ids from <paramref name="vocabulary"/>.</summary>
     /// <param name="withCharGrams">
     /// False leaves out the character grams, for a pass that only counts terms and collects names (see

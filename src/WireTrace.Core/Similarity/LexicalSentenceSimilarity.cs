@@ -45,8 +45,11 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
         var weightsA = ArrayPool<double>.Shared.Rent(n);
         var weightsB = ArrayPool<double>.Shared.Rent(m);
         var shared = ArrayPool<double>.Shared.Rent(n * m);
-        var termsA = SentenceTerms(a, weightsA, out int countA);
-        var termsB = SentenceTerms(b, weightsB, out int countB);
+        var termsA = a.SentenceTerms;
+        var termsB = b.SentenceTerms;
+        int countA = termsA.Length, countB = termsB.Length;
+        SentenceWeights(a, weightsA);
+        SentenceWeights(b, weightsB);
         try
         {
             Array.Clear(shared, 0, n * m);
@@ -83,36 +86,21 @@ public sealed class LexicalSentenceSimilarity : ISentenceSimilarity
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(termsA);
-            ArrayPool<long>.Shared.Return(termsB);
             ArrayPool<double>.Shared.Return(shared);
             ArrayPool<double>.Shared.Return(weightsA);
             ArrayPool<double>.Shared.Return(weightsB);
         }
     }
 
-    /// <summary>
-    /// Every (term id, sentence index) of a document as <c>term &lt;&lt; 32 | sentence</c>, sorted (a rented array of
-    /// <paramref name="count"/> items), and each sentence's total term weight, summed in ascending term order.
-    /// </summary>
-    private long[] SentenceTerms(DocumentProfile profile, double[] weights, out int count)
+    /// <summary>Each sentence's total term weight, summed in ascending term order.</summary>
+    private void SentenceWeights(DocumentProfile profile, double[] weights)
     {
-        count = 0;
-        foreach (var s in profile.Sentences) count += s.Terms.Length;
-        var keys = ArrayPool<long>.Shared.Rent(Math.Max(1, count));
-        int k = 0;
         for (int i = 0; i < profile.Sentences.Count; i++)
         {
             double w = 0;
-            foreach (var t in profile.Sentences[i].Terms)
-            {
-                w += _statistics.Idf(t);
-                keys[k++] = ((long)t << 32) | (uint)i;
-            }
+            foreach (var t in profile.Sentences[i].Terms) w += _statistics.Idf(t);
             weights[i] = w;
         }
-        Array.Sort(keys, 0, count);
-        return keys;
     }
 
     /// <summary>The score of two sentences from their term weights and the weight they share (0: nothing shared).</summary>
