@@ -26,10 +26,19 @@ internal sealed class StoryWriter(ScanPipeline pipeline, ScanOutcome outcome, Ca
     {
         using var json = new ScanJsonStream(output, pipeline.Analyzer.Similarity.Name, compact: true);
         var documents = progress.Begin("writing documents", outcome.Articles.Count, "articles");
-        foreach (var a in outcome.Articles)
+        // Rendered a chunk at a time on all threads (each text read back from the spill and escaped), written in order.
+        const int Chunk = 1024;
+        var rendered = new byte[Chunk][];
+        for (int start = 0; start < outcome.Articles.Count; start += Chunk)
         {
-            json.WriteDocument(a.Article(), a.SentenceSpans(), a.Words);
-            documents.Advance(1);
+            int count = Math.Min(Chunk, outcome.Articles.Count - start);
+            Parallel.For(0, count, pipeline.Options(cancel), i =>
+            {
+                var a = outcome.Articles[start + i];
+                rendered[i] = ContractJsonWriter.DocumentJson(a.Article(), a.SentenceSpans(), a.Words);
+            });
+            for (int i = 0; i < count; i++) json.WriteDocument(rendered[i]);
+            documents.Advance(count);
         }
         documents.Complete();
 

@@ -42,6 +42,17 @@ public static class ContractJsonWriter
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>One document as compact JSON (what <see cref="ScanJsonStream.WriteDocument(Article, IReadOnlyList{TextSpan}, int)"/> writes), so documents can be rendered on several threads.</summary>
+    public static byte[] DocumentJson(Article article, IReadOnlyList<TextSpan> sentences, int words)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2 * article.Text.Length + 512);
+        using (var w = new Utf8JsonWriter(buffer, CompactOptions))
+        {
+            WriteDocument(w, article, sentences, words);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static void WriteScan(Stream output, IReadOnlyList<AnalyzedDocument> documents, StoryResult? stories, IReadOnlyList<ReportSkip> skipped, string similarity)
     {
         using var scan = new ScanJsonStream(output, similarity);

@@ -35,6 +35,13 @@ public sealed class ScanJsonStream : IDisposable
         FlushIfFull();
     }
 
+    /// <summary>One document rendered by <see cref="ContractJsonWriter.DocumentJson"/> (this stream must be compact).</summary>
+    public void WriteDocument(byte[] documentJson)
+    {
+        _writer.WriteRawValue(documentJson, skipInputValidation: true);
+        FlushIfFull();
+    }
+
     /// <summary>Ends the documents and opens the stories.</summary>
     public void StartStories()
     {
