@@ -14,20 +14,21 @@ using WireTrace.Reports.Json;
 namespace WireTrace.Cli.Commands;
 
 /// <summary>
-/// What scan keeps of one article between the stages, instead of its <see cref="AnalyzedDocument"/>: the article
-/// without its text, where its text (UTF-8) lies in the scan's <see cref="SpillFile"/>, the sentence spans and word
-/// count (for the JSON output), and until the candidates are found where its fingerprints lie in the scan's
-/// fingerprint <see cref="SpillFile"/> and its entity-anchor terms.
+/// What scan keeps of one article in memory between the stages, instead of its <see cref="AnalyzedDocument"/>: its id,
+/// publication date, sentence and word counts, where the rest of it (<see cref="ArticleRecord"/>: metadata, sentence
+/// spans, text) lies in the scan's text <see cref="SpillFile"/>, and until the candidates are found where its
+/// fingerprints lie in the fingerprint spill and its entity-anchor terms. Two objects per article (this and its id),
+/// so that the garbage collector has little to trace in a pile of millions.
 /// </summary>
-internal sealed class ScannedArticle(Article stub, SpillFile texts, long textOffset, int textLength, int[] sentenceSpans, int words)
+internal sealed class ScannedArticle(string id, DateOnly? published, SpillFile records, long offset, int length, int sentences, int words)
 {
-    public Article Stub { get; } = stub;
+    public string Id { get; } = id;
 
-    public string Id => Stub.Id;
+    public DateOnly? Published { get; } = published;
 
     public int Words { get; } = words;
 
-    public int Sentences => sentenceSpans.Length / 2;
+    public int Sentences { get; } = sentences;
 
     /// <summary>Where the article's fingerprints (<see cref="FingerprintBytes"/>) lie in the fingerprint spill.</summary>
     public (long Offset, int Length) Fingerprints { get; init; }
@@ -37,26 +38,11 @@ internal sealed class ScannedArticle(Article stub, SpillFile texts, long textOff
     /// <summary>The whole analysed document, kept only while the pile is small enough for the in-memory path.</summary>
     public AnalyzedDocument? Full { get; set; }
 
+    /// <summary>The article with its text, and its sentence spans, read back from the spill.</summary>
+    public (Article Article, TextSpan[] Sentences) Read() => ArticleRecord.Read(Id, records.Read(offset, length));
+
     /// <summary>The article with its text back.</summary>
-    public Article Article() => Stub with { Text = Text() };
-
-    /// <summary>The text of every sentence.</summary>
-    public string[] SentenceTexts()
-    {
-        var text = Text();
-        var result = new string[Sentences];
-        for (int i = 0; i < result.Length; i++) result[i] = text[sentenceSpans[2 * i]..sentenceSpans[2 * i + 1]];
-        return result;
-    }
-
-    public IReadOnlyList<TextSpan> SentenceSpans()
-    {
-        var spans = new TextSpan[Sentences];
-        for (int i = 0; i < spans.Length; i++) spans[i] = TextSpan.FromBounds(sentenceSpans[2 * i], sentenceSpans[2 * i + 1]);
-        return spans;
-    }
-
-    private string Text() => Encoding.UTF8.GetString(texts.Read(textOffset, textLength));
+    public Article Article() => Read().Article;
 }
 
 /// <summary>
@@ -259,14 +245,8 @@ internal sealed class ScanPipeline : IDisposable
     /// <summary>What the later stages need of an analysed article (<paramref name="terms"/>: its profile, with or without character grams).</summary>
     private ScannedArticle Compact(Article article, TextModel model, DocumentProfile terms)
     {
-        var spans = new int[model.Sentences.Count * 2];
-        for (int i = 0; i < model.Sentences.Count; i++)
-        {
-            spans[2 * i] = model.Sentences[i].Span.Start;
-            spans[2 * i + 1] = model.Sentences[i].Span.End;
-        }
-        var text = Encoding.UTF8.GetBytes(article.Text);
-        return new ScannedArticle(article with { Text = string.Empty }, _texts, _texts.Append(text), text.Length, spans, model.WordCount)
+        var record = ArticleRecord.Write(article, model.Sentences);
+        return new ScannedArticle(article.Id, article.Published, _texts, _texts.Append(record), record.Length, model.Sentences.Count, model.WordCount)
         {
             // Kept on disk, not on the heap: a million articles' fingerprints would otherwise be copied from
             // generation to generation by the garbage collector until they are queried.
@@ -356,7 +336,7 @@ internal sealed class ScanPipeline : IDisposable
             list.Add(k);
         }
 
-        var nodes = articles.Select(a => new StoryNode(a.Id, a.Stub.Published)).ToList();
+        var nodes = articles.Select(a => new StoryNode(a.Id, a.Published)).ToList();
         var told = new ConcurrentBag<ToldStory>();
         // Largest first, so that the threads finish together; each small component is told start to finish by one
         // thread, so its analysed articles live only for the few milliseconds it takes.

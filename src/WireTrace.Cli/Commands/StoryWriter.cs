@@ -35,7 +35,8 @@ internal sealed class StoryWriter(ScanPipeline pipeline, ScanOutcome outcome, Ca
             Parallel.For(0, count, pipeline.Options(cancel), i =>
             {
                 var a = outcome.Articles[start + i];
-                rendered[i] = ContractJsonWriter.DocumentJson(a.Article(), a.SentenceSpans(), a.Words);
+                var (article, sentences) = a.Read();
+                rendered[i] = ContractJsonWriter.DocumentJson(article, sentences, a.Words);
             });
             for (int i = 0; i < count; i++) json.WriteDocument(rendered[i]);
             documents.Advance(count);
