@@ -88,8 +88,8 @@ internal sealed partial class Kernels
             }
             var weights = scores[..n];
             var weights2 = scores2[..n];
-            TensorPrimitives.SoftMax(weights, weights);
-            TensorPrimitives.SoftMax(weights2, weights2);
+            Softmax512(weights);
+            Softmax512(weights2);
             ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (nint)(start + i) * outStride + outColumn);
             ref float target2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (nint)(start + i2) * outStride + outColumn);
             for (int c = 0; c < dh; c += 64)

@@ -62,7 +62,13 @@ internal sealed partial class Kernels
         {
             var xr = x.Slice(r * d, d);
             var yr = y.Slice(r * d, d);
-            if (Simd)
+            if (Wide)
+            {
+                float mean = Sum512(xr) / d;
+                float rs = 1f / MathF.Sqrt(SquaredDeviations512(xr, mean) / d + eps);
+                Normalize512(xr, mean, rs, scale, bias, yr);
+            }
+            else if (Simd)
             {
                 float mean = TensorPrimitives.Sum(xr) / d;
                 TensorPrimitives.Subtract(xr, mean, yr);
@@ -87,9 +93,15 @@ internal sealed partial class Kernels
     }
 
     /// <summary>The mean of a row and <c>1/√(var + eps)</c>, var the mean squared deviation (as <see cref="LayerNorm"/> computes them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (float Mean, float InverseDeviation) RowStatistics(ReadOnlySpan<float> x, float eps)
     {
         int d = x.Length;
+        if (Wide)
+        {
+            float m = Sum512(x) / d;
+            return (m, 1f / MathF.Sqrt(SquaredDeviations512(x, m) / d + eps));
+        }
         if (Simd)
         {
             float m = TensorPrimitives.Sum(x) / d;
@@ -106,7 +118,8 @@ internal sealed partial class Kernels
     /// <summary>dst = x · a + addend.</summary>
     public void MultiplyAdd(ReadOnlySpan<float> x, float a, ReadOnlySpan<float> addend, Span<float> dst)
     {
-        if (Simd) TensorPrimitives.MultiplyAdd(x, a, addend, dst);
+        if (Wide) MultiplyAdd512(x, a, addend, dst);
+        else if (Simd) TensorPrimitives.MultiplyAdd(x, a, addend, dst);
         else for (int i = 0; i < x.Length; i++) dst[i] = x[i] * a + addend[i];
     }
 
@@ -129,13 +142,19 @@ internal sealed partial class Kernels
     /// <summary>y = x · a.</summary>
     public void Scale(ReadOnlySpan<float> x, float a, Span<float> y)
     {
-        if (Simd) TensorPrimitives.Multiply(x, a, y);
+        if (Wide) Scale512(x, a, y);
+        else if (Simd) TensorPrimitives.Multiply(x, a, y);
         else for (int i = 0; i < x.Length; i++) y[i] = x[i] * a;
     }
 
     /// <summary>In-place softmax of one row.</summary>
     public void Softmax(Span<float> row)
     {
+        if (Wide)
+        {
+            Softmax512(row);
+            return;
+        }
         if (Simd)
         {
             TensorPrimitives.SoftMax(row, row);
@@ -171,7 +190,8 @@ internal sealed partial class Kernels
     /// <summary>y += x.</summary>
     public void Add(ReadOnlySpan<float> x, Span<float> y)
     {
-        if (Simd) TensorPrimitives.Add(x, y, y);
+        if (Wide) Add512(x, y);
+        else if (Simd) TensorPrimitives.Add(x, y, y);
         else for (int i = 0; i < x.Length; i++) y[i] += x[i];
     }
 

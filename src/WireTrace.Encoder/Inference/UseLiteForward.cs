@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 
 namespace WireTrace.Encoder.Inference;
@@ -62,6 +63,7 @@ internal sealed class UseLiteForward
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunIn(Workspace ws, IReadOnlyList<int[]> sentences, int rows, Span<float> output)
     {
         int e = _w.EmbeddingWidth;
@@ -79,10 +81,7 @@ internal sealed class UseLiteForward
                 ws.Piece[start + p] = id;
                 ws.Position[start + p] = p;
                 if ((uint)id >= (uint)_w.Vocabulary) throw new ArgumentOutOfRangeException(nameof(sentences), $"Piece id {id} is outside the vocabulary ({_w.Vocabulary}).");
-                var embedding = _w.Embeddings.AsSpan(id * e, e);
-                var timing = _w.Timing.AsSpan(p * e, e);
-                var row = x.Slice((start + p) * e, e);
-                for (int c = 0; c < e; c++) row[c] = embedding[c] + (embedding[c] + timing[c]);
+                _k.EmbeddingRow(_w.Embeddings.AsSpan(id * e, e), _w.Timing.AsSpan(p * e, e), x.Slice((start + p) * e, e));
             }
             start += n;
         }
@@ -114,6 +113,7 @@ internal sealed class UseLiteForward
     /// the mean is linear, so <c>mean_p(h_p + W·f_p + b) = mean_p h_p + W·mean_p f_p + b</c>, and the second FFN product
     /// runs once per sentence (in float32) instead of once per row — 17% of the model's multiply-adds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Layer(Workspace ws, TransformerLayerWeights layer, FirstLayerTables? tables, float[] input, int rows, int sentenceCount, Span<float> pooled)
     {
         int width = layer.Width, d = layer.OutputWidth, attention = layer.Output.K;
@@ -154,6 +154,7 @@ internal sealed class UseLiteForward
     }
 
     /// <summary>Row s of <paramref name="means"/> = the mean of sentence s's rows of m[rows, width].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MeanRows(Workspace ws, ReadOnlySpan<float> m, int width, int sentenceCount, Span<float> means)
     {
         means[..(sentenceCount * width)].Clear();
@@ -167,6 +168,7 @@ internal sealed class UseLiteForward
     }
 
     /// <summary>One transformer dense layer: in int8 when this pass runs in int8 and the layer was quantised, else in float32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dense(Workspace ws, ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
     {
         if (_int8 && w.Int8 is { } quantized) _k.Dense(x, rows, quantized, y, epilogue, ws.Quantized);
@@ -174,6 +176,7 @@ internal sealed class UseLiteForward
     }
 
     /// <summary>Scaled dot-product attention of one sentence's n rows over themselves, per head.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Attention(Workspace ws, TransformerLayerWeights layer, int start, int n, Span<float> qkv, Span<float> attended)
     {
         int attention = layer.Output.K, dh = layer.HeadWidth;
