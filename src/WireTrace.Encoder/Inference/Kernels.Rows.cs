@@ -133,7 +133,7 @@ internal sealed partial class Kernels
         ref float r = ref MemoryMarshal.GetReference(row);
         int full = row.Length & ~15;
         var vmax = Vector512.Create(float.NegativeInfinity);
-        for (int p = 0; p < full; p += 16) vmax = Vector512.Max(vmax, Vector512.LoadUnsafe(ref r, (nuint)p));
+        for (int p = 0; p < full; p += 16) vmax = Vector512.MaxNative(vmax, Vector512.LoadUnsafe(ref r, (nuint)p));
         float max = HorizontalMax(vmax);
         for (int p = full; p < row.Length; p++) max = MathF.Max(max, row[p]);
         var m = Vector512.Create(max);

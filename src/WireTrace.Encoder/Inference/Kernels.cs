@@ -304,7 +304,7 @@ internal sealed partial class Kernels
     {
         var v = acc + bias;
         if (epilogue == Epilogue.BiasAccumulate) v += Vector512.LoadUnsafe(ref dst);
-        else if (epilogue == Epilogue.BiasRelu) v = Vector512.Max(v, Vector512<float>.Zero);
+        else if (epilogue == Epilogue.BiasRelu) v = Vector512.MaxNative(v, Vector512<float>.Zero);
         v.StoreUnsafe(ref dst);
     }
 
@@ -392,7 +392,7 @@ internal sealed partial class Kernels
     {
         var v = acc + bias;
         if (epilogue == Epilogue.BiasAccumulate) v += Vector256.LoadUnsafe(ref dst);
-        else if (epilogue == Epilogue.BiasRelu) v = Vector256.Max(v, Vector256<float>.Zero);
+        else if (epilogue == Epilogue.BiasRelu) v = Vector256.MaxNative(v, Vector256<float>.Zero);
         v.StoreUnsafe(ref dst);
     }
 
