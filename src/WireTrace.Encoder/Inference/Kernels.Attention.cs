@@ -26,7 +26,7 @@ internal sealed partial class Kernels
         Span<float> output, int outStride, int outColumn, Span<float> scratch)
     {
         if (scratch.Length < AttentionScratch(n, dh)) throw new ArgumentException("Attention scratch too small.", nameof(scratch));
-        if (Simd && Vector512.IsHardwareAccelerated && dh % 64 == 0)
+        if (Wide && dh % 64 == 0)
         {
             AttentionHead512(qkv, stride, start, n, q, k, v, dh, scale, output, outStride, outColumn, scratch);
             return;
@@ -86,10 +86,11 @@ internal sealed partial class Kernels
                 ((s0 + s1) * scale).StoreUnsafe(ref rs, (nuint)b);
                 ((t0 + t1) * scale).StoreUnsafe(ref rs2, (nuint)b);
             }
-            var weights = scores[..n];
-            var weights2 = scores2[..n];
-            Softmax512(weights);
-            Softmax512(weights2);
+            // the padding columns (zero keys) get −∞, so the softmax runs on whole vectors and gives them weight 0
+            scores[n..].Fill(float.NegativeInfinity);
+            scores2[n..].Fill(float.NegativeInfinity);
+            Softmax512(scores);
+            Softmax512(scores2);
             ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (nint)(start + i) * outStride + outColumn);
             ref float target2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), (nint)(start + i2) * outStride + outColumn);
             for (int c = 0; c < dh; c += 64)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace WireTrace.Encoder.Inference;
 
@@ -17,7 +18,7 @@ namespace WireTrace.Encoder.Inference;
 internal sealed partial class Kernels
 {
     /// <summary>Whether the row operations run on the hand-written <see cref="Vector512"/> loops.</summary>
-    private bool Wide => Simd && Vector512.IsHardwareAccelerated;
+    private bool Wide => Simd && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>Σ x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -140,7 +141,7 @@ internal sealed partial class Kernels
         var vsum = Vector512<float>.Zero;
         for (int p = 0; p < full; p += 16)
         {
-            var e = Vector512.Exp(Vector512.LoadUnsafe(ref r, (nuint)p) - m);
+            var e = Exp512(Vector512.LoadUnsafe(ref r, (nuint)p) - m);
             e.StoreUnsafe(ref r, (nuint)p);
             vsum += e;
         }
@@ -229,10 +230,34 @@ internal sealed partial class Kernels
         for (; p < dst.Length; p++) dst[p] = (byPiece[p] * 2f + byPosition[p]) + bias[p];
     }
 
+    /// <summary>
+    /// e^x for x ≤ 0 (softmax arguments), within a few ulp of <see cref="MathF.Exp"/>, in ~12 instructions:
+    /// x = n·ln 2 + r with |r| ≤ ln 2 / 2 (ln 2 split in two for an exact reduction), e^r by the degree-7 Taylor-like
+    /// polynomial of Cephes' <c>expf</c>, and 2^n applied with <c>vscalefps</c>, which flushes to 0 for very negative x
+    /// (−∞ included). <see cref="Vector512.Exp(Vector512{float})"/> computes in double precision and costs several times more.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> Exp512(Vector512<float> x)
+    {
+        x = Vector512.MaxNative(x, Vector512.Create(-104f)); // below e^−104 the result is 0 in float (and −∞ becomes finite)
+        var n = Vector512.Round(x * Vector512.Create(1.44269504088896341f));
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-0.693359375f), x);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(2.12194440e-4f), r);
+        var p = Vector512.Create(1.9875691500E-4f);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.3981999507E-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073E-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894E-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459E-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201E-1f));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
+        return Avx512F.Scale(p, n);
+    }
+
+    /// <summary>The largest lane (no NaN expected), by halving with <c>vmaxps</c>.</summary>
     private static float HorizontalMax(Vector512<float> v)
     {
-        float max = v[0];
-        for (int i = 1; i < Vector512<float>.Count; i++) max = MathF.Max(max, v[i]);
-        return max;
+        var half = Vector256.MaxNative(v.GetLower(), v.GetUpper());
+        var quarter = Vector128.MaxNative(half.GetLower(), half.GetUpper());
+        return MathF.Max(MathF.Max(quarter[0], quarter[1]), MathF.Max(quarter[2], quarter[3]));
     }
 }
