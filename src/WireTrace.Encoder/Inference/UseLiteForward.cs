@@ -150,7 +150,7 @@ internal sealed class UseLiteForward
         var pooledFfn = ws.PooledFfn.AsSpan(0, sentenceCount * ffn);
         MeanRows(ws, h, d, sentenceCount, pooled);
         MeanRows(ws, f, ffn, sentenceCount, pooledFfn);
-        _k.Dense(pooledFfn, sentenceCount, layer.Ffn2, pooled, Epilogue.BiasAccumulate);
+        Dense(ws, pooledFfn, sentenceCount, layer.Ffn2, pooled, Epilogue.BiasAccumulate);
     }
 
     /// <summary>Row s of <paramref name="means"/> = the mean of sentence s's rows of m[rows, width].</summary>
