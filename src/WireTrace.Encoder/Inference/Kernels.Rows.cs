@@ -230,6 +230,24 @@ internal sealed partial class Kernels
         for (; p < dst.Length; p++) dst[p] = (byPiece[p] * 2f + byPosition[p]) + bias[p];
     }
 
+    /// <summary>row = exp(row − max(row)) in place (whole vectors: the length is a multiple of 16); returns Σ row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float ExponentiateShifted512(Span<float> row)
+    {
+        ref float r = ref MemoryMarshal.GetReference(row);
+        var vmax = Vector512.Create(float.NegativeInfinity);
+        for (int p = 0; p < row.Length; p += 16) vmax = Vector512.MaxNative(vmax, Vector512.LoadUnsafe(ref r, (nuint)p));
+        var m = Vector512.Create(HorizontalMax(vmax));
+        var vsum = Vector512<float>.Zero;
+        for (int p = 0; p < row.Length; p += 16)
+        {
+            var e = Exp512(Vector512.LoadUnsafe(ref r, (nuint)p) - m);
+            e.StoreUnsafe(ref r, (nuint)p);
+            vsum += e;
+        }
+        return Vector512.Sum(vsum);
+    }
+
     /// <summary>
     /// e^x for x ≤ 0 (softmax arguments), within a few ulp of <see cref="MathF.Exp"/>, in ~12 instructions:
     /// x = n·ln 2 + r with |r| ≤ ln 2 / 2 (ln 2 split in two for an exact reduction), e^r by the degree-7 Taylor-like
