@@ -22,6 +22,7 @@ internal sealed partial class Kernels
     /// head start at columns q, k and v): out_i = Σ_j softmax_j(scale · q_i·k_j) v_j, written to
     /// <paramref name="output"/> row start+i at column <paramref name="outColumn"/> (the old values are overwritten).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AttentionHead(ReadOnlySpan<float> qkv, int stride, int start, int n, int q, int k, int v, int dh, float scale,
         Span<float> output, int outStride, int outColumn, Span<float> scratch)
     {

@@ -62,6 +62,7 @@ internal sealed partial class Kernels
     public string Int8Description => Vnni ? "AVX-VNNI" : "scalar";
 
     /// <summary>y[rows, N] = epilogue(x[rows, K] · W + b) with x quantised per row into <paramref name="scratch"/> and W int8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Dense(ReadOnlySpan<float> x, int rows, Int8Weights w, Span<float> y, Epilogue epilogue, QuantizedRows scratch)
     {
         if (x.Length < rows * w.K || y.Length < rows * w.N) throw new ArgumentException($"{w.Name}: buffers too small for {rows} rows.");
@@ -168,6 +169,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>y[q.Rows, N] = epilogue(dequantised int8 product + b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void DenseInt8(QuantizedRows q, Int8Weights w, Span<float> y, Epilogue epilogue)
     {
         if (q.Stride != w.Groups * Int8Weights.Group) throw new ArgumentException($"{w.Name}: rows of {q.Stride} bytes for {w.Groups} groups.");

@@ -43,6 +43,7 @@ internal sealed partial class Kernels
     public string Description => !Simd ? "scalar" : Vector512.IsHardwareAccelerated ? "Vector512" : "Vector256";
 
     /// <summary>y[rows, N] = epilogue(x[rows, K] · W + b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Dense(ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
     {
         if (x.Length < rows * w.K || y.Length < rows * w.N) throw new ArgumentException($"{w.Name}: buffers too small for {rows} rows.");
@@ -116,6 +117,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>dst = x · a + addend.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MultiplyAdd(ReadOnlySpan<float> x, float a, ReadOnlySpan<float> addend, Span<float> dst)
     {
         if (Wide) MultiplyAdd512(x, a, addend, dst);
@@ -140,6 +142,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>y = x · a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scale(ReadOnlySpan<float> x, float a, Span<float> y)
     {
         if (Wide) Scale512(x, a, y);
@@ -148,6 +151,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>In-place softmax of one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Softmax(Span<float> row)
     {
         if (Wide)
@@ -172,6 +176,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>In-place tanh.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tanh(Span<float> x)
     {
         if (Simd) TensorPrimitives.Tanh(x, x);
@@ -179,8 +184,10 @@ internal sealed partial class Kernels
     }
 
     /// <summary>Sum of squares.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float SumOfSquares(ReadOnlySpan<float> x)
     {
+        if (Wide) return SquaredDeviations512(x, 0f);
         if (Simd) return TensorPrimitives.SumOfSquares(x);
         float sum = 0;
         foreach (var v in x) sum += v * v;
@@ -188,6 +195,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>y += x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<float> x, Span<float> y)
     {
         if (Wide) Add512(x, y);

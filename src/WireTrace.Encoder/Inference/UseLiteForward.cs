@@ -47,6 +47,7 @@ internal sealed class UseLiteForward
     /// Vectors of the sentences given by their piece ids (each non-empty; longer than
     /// <see cref="UseLiteWeights.MaxLength"/> is cut), written to <paramref name="output"/> rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(IReadOnlyList<int[]> sentences, Span<float> output)
     {
         int rows = 0;
