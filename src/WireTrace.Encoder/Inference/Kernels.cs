@@ -21,9 +21,10 @@ internal enum Epilogue
 /// <summary>
 /// The numeric kernels of the encoder's forward pass, in two interchangeable forms: SIMD
 /// (<see cref="Vector512"/> or <see cref="Vector256"/> register tiles with fused multiply-add for the dense
-/// layers, <see cref="TensorPrimitives"/> for rows) and plain scalar loops. Both compute the same
-/// formulas in the same order per output element up to floating-point rounding; the plain form is the
-/// reference the SIMD one is tested against. Stateless and thread-safe.
+/// layers; for rows hand-written <see cref="Vector512"/> loops where AVX-512 is there, else
+/// <see cref="TensorPrimitives"/>) and plain scalar loops. Both compute the same formulas in the same order per
+/// output element up to floating-point rounding; the plain form is the reference the SIMD one is tested against.
+/// Stateless and thread-safe.
 /// </summary>
 internal sealed partial class Kernels
 {

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace WireTrace.Encoder.Inference;
 
@@ -112,7 +112,7 @@ internal sealed class UseLiteForward
     /// One transformer layer over all rows; with <paramref name="tables"/> its QKV and residual come from them. With
     /// <paramref name="pooled"/> (the last layer) it writes each sentence's mean output row there instead of the rows:
     /// the mean is linear, so <c>mean_p(h_p + W·f_p + b) = mean_p h_p + W·mean_p f_p + b</c>, and the second FFN product
-    /// runs once per sentence (in float32) instead of once per row — 17% of the model's multiply-adds.
+    /// runs once per sentence (in the pass's precision) instead of once per row — 17% of the model's multiply-adds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Layer(Workspace ws, TransformerLayerWeights layer, FirstLayerTables? tables, float[] input, int rows, int sentenceCount, Span<float> pooled)
