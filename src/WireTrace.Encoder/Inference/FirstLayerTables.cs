@@ -79,6 +79,7 @@ internal sealed class FirstLayerTables
     /// For each row r (input x[r], piece pieces[r] at position positions[r]): qkv[r] = W·LN(x[r]) + b and, when the layer
     /// projects its residual, residual[r] = W_r·x[r] + b_r.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Apply(Kernels kernels, ReadOnlySpan<float> x, int rows, ReadOnlySpan<int> pieces, ReadOnlySpan<int> positions, Span<float> qkv, Span<float> residual)
     {
         int e = InputWidth, n = QkvWidth;
@@ -86,15 +87,10 @@ internal sealed class FirstLayerTables
         {
             var xr = x.Slice(r * e, e);
             var (mean, inverse) = kernels.RowStatistics(xr, NormEpsilon);
-            var dst = qkv.Slice(r * n, n);
-            kernels.MultiplyAdd(QkvByPiece.AsSpan(pieces[r] * n, n), 2f, QkvByPosition.AsSpan(positions[r] * n, n), dst);
-            kernels.MultiplyAdd(QkvSums, -mean, dst, dst);
-            kernels.MultiplyAdd(dst, inverse, QkvOffset, dst);
+            kernels.NormalizedTableRow(QkvByPiece.AsSpan(pieces[r] * n, n), QkvByPosition.AsSpan(positions[r] * n, n), QkvSums, mean, inverse, QkvOffset, qkv.Slice(r * n, n));
             if (ResidualByPiece == null) continue;
             int d = ResidualWidth;
-            var res = residual.Slice(r * d, d);
-            kernels.MultiplyAdd(ResidualByPiece.AsSpan(pieces[r] * d, d), 2f, ResidualByPosition!.AsSpan(positions[r] * d, d), res);
-            kernels.Add(ResidualBias!, res);
+            kernels.TableRow(ResidualByPiece.AsSpan(pieces[r] * d, d), ResidualByPosition!.AsSpan(positions[r] * d, d), ResidualBias!, residual.Slice(r * d, d));
         }
     }
 

@@ -62,6 +62,7 @@ internal sealed partial class Kernels
     public string Int8Description => Vnni ? "AVX-VNNI" : "scalar";
 
     /// <summary>y[rows, N] = epilogue(x[rows, K] · W + b) with x quantised per row into <paramref name="scratch"/> and W int8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Dense(ReadOnlySpan<float> x, int rows, Int8Weights w, Span<float> y, Epilogue epilogue, QuantizedRows scratch)
     {
         if (x.Length < rows * w.K || y.Length < rows * w.N) throw new ArgumentException($"{w.Name}: buffers too small for {rows} rows.");
@@ -74,7 +75,7 @@ internal sealed partial class Kernels
     public void Quantize(ReadOnlySpan<float> x, int rows, int k, QuantizedRows q)
     {
         q.Reset(rows, k);
-        bool wide = Simd && Vector512.IsHardwareAccelerated;
+        bool wide = Simd && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
         for (int r = 0; r < rows; r++)
         {
             var xr = x.Slice(r * k, k);
@@ -103,25 +104,39 @@ internal sealed partial class Kernels
         return (lo, hi);
     }
 
-    /// <summary>(min(x, 0), max(x, 0)) in one pass of 16-lane vectors.</summary>
+    /// <summary>(min(x, 0), max(x, 0)) in one pass of 16-lane vectors (two independent pairs of accumulators).</summary>
+    /// <remarks>
+    /// <c>MinNative</c> / <c>MaxNative</c> are single <c>vminps</c> / <c>vmaxps</c>; <c>Vector512.Min</c> / <c>Max</c> follow
+    /// IEEE 754 minimum/maximum (NaN and signed zero rules) with three dependent instructions each. Rows hold no NaN,
+    /// and the sign of a zero bound changes neither the scale nor the zero point.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (float Lo, float Hi) Range512(ReadOnlySpan<float> x)
     {
         ref float rx = ref MemoryMarshal.GetReference(x);
-        Vector512<float> lo = Vector512<float>.Zero, hi = Vector512<float>.Zero;
+        Vector512<float> lo0 = Vector512<float>.Zero, hi0 = Vector512<float>.Zero, lo1 = Vector512<float>.Zero, hi1 = Vector512<float>.Zero;
         int p = 0;
+        for (; p + 32 <= x.Length; p += 32)
+        {
+            var v0 = Vector512.LoadUnsafe(ref rx, (nuint)p);
+            var v1 = Vector512.LoadUnsafe(ref rx, (nuint)(p + 16));
+            lo0 = Vector512.MinNative(lo0, v0);
+            hi0 = Vector512.MaxNative(hi0, v0);
+            lo1 = Vector512.MinNative(lo1, v1);
+            hi1 = Vector512.MaxNative(hi1, v1);
+        }
         for (; p + 16 <= x.Length; p += 16)
         {
             var v = Vector512.LoadUnsafe(ref rx, (nuint)p);
-            lo = Vector512.Min(lo, v);
-            hi = Vector512.Max(hi, v);
+            lo0 = Vector512.MinNative(lo0, v);
+            hi0 = Vector512.MaxNative(hi0, v);
         }
-        float l = lo[0], h = hi[0];
-        for (int i = 1; i < 16; i++)
-        {
-            l = MathF.Min(l, lo[i]);
-            h = MathF.Max(h, hi[i]);
-        }
+        lo0 = Vector512.MinNative(lo0, lo1);
+        hi0 = Vector512.MaxNative(hi0, hi1);
+        var lo = Vector128.MinNative(Vector256.MinNative(lo0.GetLower(), lo0.GetUpper()).GetLower(), Vector256.MinNative(lo0.GetLower(), lo0.GetUpper()).GetUpper());
+        var hi = Vector128.MaxNative(Vector256.MaxNative(hi0.GetLower(), hi0.GetUpper()).GetLower(), Vector256.MaxNative(hi0.GetLower(), hi0.GetUpper()).GetUpper());
+        float l = MathF.Min(MathF.Min(lo[0], lo[1]), MathF.Min(lo[2], lo[3]));
+        float h = MathF.Max(MathF.Max(hi[0], hi[1]), MathF.Max(hi[2], hi[3]));
         for (; p < x.Length; p++)
         {
             l = MathF.Min(l, x[p]);
@@ -130,28 +145,31 @@ internal sealed partial class Kernels
         return (l, h);
     }
 
-    /// <summary>Bytes of the first (k / 64) · 64 values of a row, with the plain loop's arithmetic; returns how many it did.</summary>
+    /// <summary>Bytes of the first (k / 16) · 16 values of a row, with the plain loop's arithmetic; returns how many it did.</summary>
+    /// <remarks>
+    /// <c>vcvtps2dq</c> rounds to nearest even (the default MXCSR mode .NET runs with), as <c>MathF.Round(·, ToEven)</c>
+    /// does; |x · inverse| ≤ 255 here, so no value is out of the int range. <c>vpmovusdb</c> narrows with unsigned
+    /// saturation, which after the max with 0 is the clamp to 0…255.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int QuantizeRow512(ReadOnlySpan<float> x, float inverse, int zero, Span<byte> dst)
     {
         var inv = Vector512.Create(inverse);
         var z = Vector512.Create(zero);
-        var max = Vector512.Create(255);
         ref float rx = ref MemoryMarshal.GetReference(x);
         ref byte rd = ref MemoryMarshal.GetReference(dst);
         int p = 0;
-        for (; p + 64 <= x.Length; p += 64)
+        for (; p + 16 <= x.Length; p += 16)
         {
-            var i0 = Vector512.Min(Vector512.Max(Vector512.ConvertToInt32(Vector512.Round(Vector512.LoadUnsafe(ref rx, (nuint)p) * inv)) + z, Vector512<int>.Zero), max);
-            var i1 = Vector512.Min(Vector512.Max(Vector512.ConvertToInt32(Vector512.Round(Vector512.LoadUnsafe(ref rx, (nuint)(p + 16)) * inv)) + z, Vector512<int>.Zero), max);
-            var i2 = Vector512.Min(Vector512.Max(Vector512.ConvertToInt32(Vector512.Round(Vector512.LoadUnsafe(ref rx, (nuint)(p + 32)) * inv)) + z, Vector512<int>.Zero), max);
-            var i3 = Vector512.Min(Vector512.Max(Vector512.ConvertToInt32(Vector512.Round(Vector512.LoadUnsafe(ref rx, (nuint)(p + 48)) * inv)) + z, Vector512<int>.Zero), max);
-            Vector512.Narrow(Vector512.Narrow(i0, i1).AsUInt16(), Vector512.Narrow(i2, i3).AsUInt16()).StoreUnsafe(ref rd, (nuint)p);
+            var rounded = Avx512F.ConvertToVector512Int32(Vector512.LoadUnsafe(ref rx, (nuint)p) * inv);
+            var shifted = Vector512.Max(rounded + z, Vector512<int>.Zero);
+            Avx512F.ConvertToVector128ByteWithSaturation(shifted.AsUInt32()).StoreUnsafe(ref rd, (nuint)p);
         }
         return p;
     }
 
     /// <summary>y[q.Rows, N] = epilogue(dequantised int8 product + b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void DenseInt8(QuantizedRows q, Int8Weights w, Span<float> y, Epilogue epilogue)
     {
         if (q.Stride != w.Groups * Int8Weights.Group) throw new ArgumentException($"{w.Name}: rows of {q.Stride} bytes for {w.Groups} groups.");
@@ -233,7 +251,7 @@ internal sealed partial class Kernels
     {
         var v = Vector256.ConvertToSingle(acc - zero * sums) * (rowScale * scales) + bias;
         if (epilogue == Epilogue.BiasAccumulate) v += Vector256.LoadUnsafe(ref dst);
-        else if (epilogue == Epilogue.BiasRelu) v = Vector256.Max(v, Vector256<float>.Zero);
+        else if (epilogue == Epilogue.BiasRelu) v = Vector256.MaxNative(v, Vector256<float>.Zero); // vmaxps: max(−0, 0) and max(0, 0) both give +0, as MathF.Max
         v.StoreUnsafe(ref dst);
     }
 

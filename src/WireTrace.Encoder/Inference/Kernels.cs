@@ -21,9 +21,10 @@ internal enum Epilogue
 /// <summary>
 /// The numeric kernels of the encoder's forward pass, in two interchangeable forms: SIMD
 /// (<see cref="Vector512"/> or <see cref="Vector256"/> register tiles with fused multiply-add for the dense
-/// layers, <see cref="TensorPrimitives"/> for rows) and plain scalar loops. Both compute the same
-/// formulas in the same order per output element up to floating-point rounding; the plain form is the
-/// reference the SIMD one is tested against. Stateless and thread-safe.
+/// layers; for rows hand-written <see cref="Vector512"/> loops where AVX-512 is there, else
+/// <see cref="TensorPrimitives"/>) and plain scalar loops. Both compute the same formulas in the same order per
+/// output element up to floating-point rounding; the plain form is the reference the SIMD one is tested against.
+/// Stateless and thread-safe.
 /// </summary>
 internal sealed partial class Kernels
 {
@@ -43,6 +44,7 @@ internal sealed partial class Kernels
     public string Description => !Simd ? "scalar" : Vector512.IsHardwareAccelerated ? "Vector512" : "Vector256";
 
     /// <summary>y[rows, N] = epilogue(x[rows, K] · W + b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Dense(ReadOnlySpan<float> x, int rows, PackedWeights w, Span<float> y, Epilogue epilogue)
     {
         if (x.Length < rows * w.K || y.Length < rows * w.N) throw new ArgumentException($"{w.Name}: buffers too small for {rows} rows.");
@@ -62,7 +64,13 @@ internal sealed partial class Kernels
         {
             var xr = x.Slice(r * d, d);
             var yr = y.Slice(r * d, d);
-            if (Simd)
+            if (Wide)
+            {
+                float mean = Sum512(xr) / d;
+                float rs = 1f / MathF.Sqrt(SquaredDeviations512(xr, mean) / d + eps);
+                Normalize512(xr, mean, rs, scale, bias, yr);
+            }
+            else if (Simd)
             {
                 float mean = TensorPrimitives.Sum(xr) / d;
                 TensorPrimitives.Subtract(xr, mean, yr);
@@ -87,9 +95,15 @@ internal sealed partial class Kernels
     }
 
     /// <summary>The mean of a row and <c>1/√(var + eps)</c>, var the mean squared deviation (as <see cref="LayerNorm"/> computes them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (float Mean, float InverseDeviation) RowStatistics(ReadOnlySpan<float> x, float eps)
     {
         int d = x.Length;
+        if (Wide)
+        {
+            float m = Sum512(x) / d;
+            return (m, 1f / MathF.Sqrt(SquaredDeviations512(x, m) / d + eps));
+        }
         if (Simd)
         {
             float m = TensorPrimitives.Sum(x) / d;
@@ -104,9 +118,11 @@ internal sealed partial class Kernels
     }
 
     /// <summary>dst = x · a + addend.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MultiplyAdd(ReadOnlySpan<float> x, float a, ReadOnlySpan<float> addend, Span<float> dst)
     {
-        if (Simd) TensorPrimitives.MultiplyAdd(x, a, addend, dst);
+        if (Wide) MultiplyAdd512(x, a, addend, dst);
+        else if (Simd) TensorPrimitives.MultiplyAdd(x, a, addend, dst);
         else for (int i = 0; i < x.Length; i++) dst[i] = x[i] * a + addend[i];
     }
 
@@ -127,15 +143,23 @@ internal sealed partial class Kernels
     }
 
     /// <summary>y = x · a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scale(ReadOnlySpan<float> x, float a, Span<float> y)
     {
-        if (Simd) TensorPrimitives.Multiply(x, a, y);
+        if (Wide) Scale512(x, a, y);
+        else if (Simd) TensorPrimitives.Multiply(x, a, y);
         else for (int i = 0; i < x.Length; i++) y[i] = x[i] * a;
     }
 
     /// <summary>In-place softmax of one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Softmax(Span<float> row)
     {
+        if (Wide)
+        {
+            Softmax512(row);
+            return;
+        }
         if (Simd)
         {
             TensorPrimitives.SoftMax(row, row);
@@ -153,6 +177,7 @@ internal sealed partial class Kernels
     }
 
     /// <summary>In-place tanh.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tanh(Span<float> x)
     {
         if (Simd) TensorPrimitives.Tanh(x, x);
@@ -160,8 +185,10 @@ internal sealed partial class Kernels
     }
 
     /// <summary>Sum of squares.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float SumOfSquares(ReadOnlySpan<float> x)
     {
+        if (Wide) return SquaredDeviations512(x, 0f);
         if (Simd) return TensorPrimitives.SumOfSquares(x);
         float sum = 0;
         foreach (var v in x) sum += v * v;
@@ -169,9 +196,11 @@ internal sealed partial class Kernels
     }
 
     /// <summary>y += x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<float> x, Span<float> y)
     {
-        if (Simd) TensorPrimitives.Add(x, y, y);
+        if (Wide) Add512(x, y);
+        else if (Simd) TensorPrimitives.Add(x, y, y);
         else for (int i = 0; i < x.Length; i++) y[i] += x[i];
     }
 
@@ -284,7 +313,7 @@ internal sealed partial class Kernels
     {
         var v = acc + bias;
         if (epilogue == Epilogue.BiasAccumulate) v += Vector512.LoadUnsafe(ref dst);
-        else if (epilogue == Epilogue.BiasRelu) v = Vector512.Max(v, Vector512<float>.Zero);
+        else if (epilogue == Epilogue.BiasRelu) v = Vector512.MaxNative(v, Vector512<float>.Zero);
         v.StoreUnsafe(ref dst);
     }
 
@@ -372,7 +401,7 @@ internal sealed partial class Kernels
     {
         var v = acc + bias;
         if (epilogue == Epilogue.BiasAccumulate) v += Vector256.LoadUnsafe(ref dst);
-        else if (epilogue == Epilogue.BiasRelu) v = Vector256.Max(v, Vector256<float>.Zero);
+        else if (epilogue == Epilogue.BiasRelu) v = Vector256.MaxNative(v, Vector256<float>.Zero);
         v.StoreUnsafe(ref dst);
     }
 

@@ -53,6 +53,7 @@ public sealed class SentencePieceTokenizer
     }
 
     /// <summary>The piece ids of <paramref name="text"/> (empty for an empty text).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // called per sentence: skip the tier-0 / OSR / tier-1 recompiles
     public int[] Encode(string text)
     {
         var symbols = Symbols(Preprocess(text));
@@ -118,6 +119,7 @@ public sealed class SentencePieceTokenizer
     }
 
     /// <summary>Code points (a lone surrogate stays one symbol), as JS string iteration yields them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int[] Symbols(string s)
     {
         var list = new List<int>(s.Length);

@@ -144,6 +144,9 @@ public sealed class Int8KernelsTests
     [InlineData(5, 64)]
     [InlineData(17, 128)]
     [InlineData(40, 128)]
+    [InlineData(29, 64)]
+    [InlineData(64, 128)]
+    [InlineData(2, 128)]
     public void Attention_head_SIMD_agrees_with_the_row_by_row_form(int n, int dh)
     {
         int heads = 2, attention = heads * dh, stride = 3 * attention, start = 3, total = start + n + 2;

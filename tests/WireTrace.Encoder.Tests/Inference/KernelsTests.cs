@@ -82,4 +82,40 @@ public sealed class KernelsTests
         Assert.Equal(1.0, b.Sum(v => (double)v), 5);
         Assert.Equal(Kernels.Plain.Dot(x.AsSpan(0, d), x.AsSpan(d, d)), Kernels.Vectorized.Dot(x.AsSpan(0, d), x.AsSpan(d, d)), 4);
     }
+    [Fact]
+    public void Vector512_exp_is_within_a_few_ulp_of_MathF_Exp_and_zero_at_minus_infinity()
+    {
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return; // nothing to compare on this CPU
+        var xs = Enumerable.Range(0, 20_001).Select(i => -100f * i / 20_000f).Concat([-0.5f, -1e-6f, 0f, -87.3f, -103.9f]).ToArray();
+        double worst = 0;
+        for (int i = 0; i + 16 <= xs.Length; i += 16)
+        {
+            var e = Kernels.Exp512(System.Runtime.Intrinsics.Vector512.Create(xs.AsSpan(i, 16)));
+            for (int j = 0; j < 16; j++)
+            {
+                double expected = Math.Exp(xs[i + j]);
+                if (expected < 1e-37) continue; // denormal range: only the absolute error matters there
+                worst = Math.Max(worst, Math.Abs(e[j] - expected) / expected);
+            }
+        }
+        Assert.True(worst < 5e-7, $"worst relative error {worst:E2}");
+        var tail = Kernels.Exp512(System.Runtime.Intrinsics.Vector512.Create(float.NegativeInfinity));
+        Assert.Equal(0f, tail[0]);
+        Assert.Equal(1f, Kernels.Exp512(System.Runtime.Intrinsics.Vector512<float>.Zero)[0]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(29)]
+    [InlineData(70)]
+    public void Softmax_SIMD_and_plain_agree_on_rows_with_a_vector_tail(int n)
+    {
+        var a = Random(n, 12).Select(v => v * 20).ToArray();
+        var b = (float[])a.Clone();
+        Kernels.Vectorized.Softmax(a);
+        Kernels.Plain.Softmax(b);
+        for (int i = 0; i < n; i++) Assert.True(Math.Abs(b[i] - a[i]) < 1e-6, $"softmax [{i}] {a[i]} vs {b[i]}");
+        Assert.Equal(1.0, a.Sum(v => (double)v), 5);
+    }
 }
