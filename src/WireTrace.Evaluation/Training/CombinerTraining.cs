@@ -32,6 +32,15 @@ public sealed record CombinerTrainingOptions
     public int? StsLimit { get; init; }
 
     public bool Dev { get; init; } = true;
+
+    /// <summary>Tree depths tried for the paraphrase head's boosted trees (with each of <see cref="TreeCounts"/>); empty: no trees.</summary>
+    public IReadOnlyList<int> TreeDepths { get; init; } = [2, 3, 4];
+
+    /// <summary>Numbers of trees tried (prefixes of one fit of the largest).</summary>
+    public IReadOnlyList<int> TreeCounts { get; init; } = [100, 200, 400];
+
+    /// <summary>The boosting options other than depth and number of trees.</summary>
+    public BoostingOptions Boosting { get; init; } = new();
 }
 
 /// <summary>
@@ -39,7 +48,8 @@ public sealed record CombinerTrainingOptions
 /// train, the graded head (ridge regression) on STS Benchmark train, each pair featurised as the MRPC / STS suites
 /// see it (<see cref="SentencePairScorer"/>: each side one sentence, IDF from the split's train sentences), with
 /// penalties chosen by cross-validation on train only; the aligner thresholds come from the paraphrase head's
-/// out-of-fold probabilities on MRPC train. Nothing reads a test split. Deterministic: the same data, options
+/// out-of-fold probabilities on MRPC train. The paraphrase head may also average in gradient-boosted trees over the
+/// scalar features, when that raises the cross-validated accuracy. Nothing reads a test split. Deterministic: the same data, options
 /// and encoder give the same file, byte for byte.
 /// </summary>
 public static class CombinerTraining
@@ -118,6 +128,36 @@ public static class CombinerTraining
             ParaphrasePenalty(bestLambda, bestStacked, options), options.MaxIterations);
         var paraphrase = Round(bestStacked ? Unstack(fitted, graded) : fitted);
 
+        // Boosted trees over the scalar features, averaged with the logistic head: depth and number of trees by the same
+        // cross-validation (same folds); kept only when the average beats the logistic head alone.
+        var treesGrid = new List<CombinerTreesGridPoint>();
+        int bestDepth = 0, bestTrees = 0;
+        double treesAccuracy = bestAccuracy;
+        double[] chosenOutOfFold = bestOutOfFold!;
+        foreach (int depth in options.TreeDepths)
+        {
+            var boosting = options.Boosting with { Depth = depth, Trees = options.TreeCounts.Max() };
+            var raws = TreesOutOfFold(mrpcSet, boosting, options);
+            foreach (int count in options.TreeCounts)
+            {
+                var averaged = bestOutOfFold!.Select((p, i) => (p + LinearModel.Sigmoid(raws[count][i])) / 2).ToArray();
+                var alone = ThresholdSelection.Apply(Examples(raws[count].Select(LinearModel.Sigmoid).ToArray(), mrpcSet.Targets), 0.5);
+                var scores = ThresholdSelection.Apply(Examples(averaged, mrpcSet.Targets), 0.5);
+                treesGrid.Add(new CombinerTreesGridPoint(depth, count, new SortedDictionary<string, double>(StringComparer.Ordinal)
+                {
+                    ["accuracy"] = Round(scores.Accuracy), ["f1"] = Round(scores.F1), ["log_loss"] = Round(LogLoss(averaged, mrpcSet.Targets)),
+                    ["trees_alone_accuracy"] = Round(alone.Accuracy), ["trees_alone_f1"] = Round(alone.F1),
+                }));
+                log(FormattableString.Invariant($"  paraphrase trees, depth {depth}, {count} trees: {options.Folds}-fold CV accuracy {scores.Accuracy:0.0000}, F1 {scores.F1:0.0000} averaged with the logistic head; alone {alone.Accuracy:0.0000}, F1 {alone.F1:0.0000}"));
+                if (scores.Accuracy > treesAccuracy) (treesAccuracy, bestDepth, bestTrees, chosenOutOfFold) = (scores.Accuracy, depth, count, averaged);
+            }
+        }
+        var chosenBoosting = options.Boosting with { Depth = Math.Max(1, bestDepth), Trees = bestTrees };
+        var trees = bestTrees > 0
+            ? BoostingTrainer.Fit(mrpcSet.Features, PairFeatures.Count, PairFeatures.ScalarCount, mrpcSet.Targets, AllRows(mrpcSet), chosenBoosting)
+            : null;
+        bestOutOfFold = chosenOutOfFold;
+
         // Aligner thresholds from out-of-fold probabilities on MRPC train: the mutual seed maximises accuracy; the seed and
         // extension thresholds sit at the same rank of MRPC train as the lexical scorer's 0.5 and 0.22.
         var outOfFold = Examples(bestOutOfFold!, mrpcSet.Targets);
@@ -135,7 +175,8 @@ public static class CombinerTraining
         {
             log("dev splits (reported only): featurising MRPC dev and STS Benchmark dev");
             var mrpcDev = Featurise(mrpcScorer, mrpc.Read(MrpcSplit.Validation).Select(p => (p.S1, p.S2, p.Paraphrase ? 1.0 : 0.0)).ToList(), encoder);
-            var devProbabilities = Predict(mrpcDev, paraphrase).Select(LinearModel.Sigmoid).ToArray();
+            var devProbabilities = Predict(mrpcDev, paraphrase).Select((raw, i) =>
+                TrainedCombiner.Combine(raw, trees?.Raw(mrpcDev.Features.AsSpan(i * PairFeatures.Count, PairFeatures.Count)))).ToArray();
             var atHalf = ThresholdSelection.Apply(Examples(devProbabilities, mrpcDev.Targets), 0.5);
             var atMutual = ThresholdSelection.Apply(Examples(devProbabilities, mrpcDev.Targets), mutual);
             paraphraseDev["accuracy_at_0.5"] = Round(atHalf.Accuracy);
@@ -165,7 +206,48 @@ public static class CombinerTraining
             Head("graded similarity 0-5 (ridge; clamped to [0, 5])", "STS Benchmark train (all genres)", LinearLoss.Squared, gradedLambda, options,
                 FormattableString.Invariant($"dense L2 with the best {options.Folds}-fold cross-validated Spearman on STS Benchmark train (folds shuffled with seed {options.Seed})"),
                 gradedGrid, gradedDev, graded),
-            aligner);
+            aligner,
+            trees is null ? null : TreesFile(trees, chosenBoosting, treesGrid, paraphraseDev, options));
+    }
+
+    private static CombinerTreesFile TreesFile(BoostedTrees trees, BoostingOptions boosting, List<CombinerTreesGridPoint> grid, SortedDictionary<string, double> dev, CombinerTrainingOptions options)
+    {
+        var (features, thresholds, values) = TrainedCombiner.EncodeTrees(trees);
+        return new CombinerTreesFile(
+            "paraphrase probability = mean of the logistic head's probability and sigmoid(trees' raw output); the trees read the scalar features only",
+            boosting.Trees, boosting.Depth, boosting.Shrinkage, boosting.MinLeafRows, boosting.LeafL2, boosting.Bins,
+            FormattableString.Invariant($"depth and number of trees with the best {options.Folds}-fold cross-validated accuracy at 0.5 of the averaged probability on MRPC train (the logistic head's folds), kept only when above the logistic head alone; dev figures are those of the averaged probability (in the paraphrase head's dev)"),
+            grid, dev, trees.Bias, features, thresholds, values);
+    }
+
+    /// <summary>Out-of-fold raw outputs of boosted trees on the scalar features, for each number of trees in <see cref="CombinerTrainingOptions.TreeCounts"/> (prefixes of one fit per fold).</summary>
+    private static Dictionary<int, double[]> TreesOutOfFold(FeatureSet set, BoostingOptions boosting, CombinerTrainingOptions options)
+    {
+        int n = set.Targets.Length;
+        var foldOf = Folds(n, options);
+        var raws = options.TreeCounts.ToDictionary(c => c, _ => new double[n]);
+        Parallel.For(0, options.Folds, fold =>
+        {
+            var train = Enumerable.Range(0, n).Where(i => foldOf[i] != fold).ToList();
+            var trees = BoostingTrainer.Fit(set.Features, PairFeatures.Count, PairFeatures.ScalarCount, set.Targets, train, boosting);
+            for (int i = 0; i < n; i++)
+            {
+                if (foldOf[i] != fold) continue;
+                var row = set.Features.AsSpan(i * PairFeatures.Count, PairFeatures.Count);
+                foreach (int count in options.TreeCounts) raws[count][i] = trees.Raw(row, count);
+            }
+        });
+        return raws;
+    }
+
+    /// <summary>Fold of each of <paramref name="n"/> rows: a shuffle with the options' seed, dealt round-robin.</summary>
+    private static int[] Folds(int n, CombinerTrainingOptions options)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var foldOf = new int[n];
+        for (int i = 0; i < n; i++) foldOf[order[i]] = i % options.Folds;
+        return foldOf;
     }
 
     /// <summary>Pairs turned into <see cref="PairFeatures"/> rows (pairs with a side that has no words are left out).</summary>
@@ -207,10 +289,7 @@ public static class CombinerTraining
     {
         int n = set.Targets.Length;
         int width = set.Features.Length / n;
-        var order = Enumerable.Range(0, n).ToArray();
-        new Random(options.Seed).Shuffle(order);
-        var foldOf = new int[n];
-        for (int i = 0; i < n; i++) foldOf[order[i]] = i % options.Folds;
+        var foldOf = Folds(n, options);
         var raw = new double[n];
         Parallel.For(0, options.Folds, fold =>
         {

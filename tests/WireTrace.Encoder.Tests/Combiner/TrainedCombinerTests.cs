@@ -30,6 +30,27 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         Assert.InRange(combiner.Aligner.MutualSeedThreshold, 0.05, 0.95);
         Assert.True(combiner.Aligner.SeedThreshold >= combiner.Aligner.MutualSeedThreshold);
         Assert.True(combiner.Aligner.ExtendThreshold <= combiner.Aligner.MutualSeedThreshold);
+        // Cross-validation chose boosted trees averaged with the logistic head; the chosen point is in the grid and beats the logistic head alone.
+        var trees = Assert.IsType<CombinerTreesFile>(file.ParaphraseTrees);
+        Assert.Equal(trees.Trees, combiner.ParaphraseTrees!.Count);
+        var chosen = Assert.Single(trees.Grid, p => p.Depth == trees.Depth && p.Trees == trees.Trees);
+        Assert.True(chosen.CrossValidation["accuracy"] > file.Paraphrase.Grid.Max(p => p.CrossValidation["accuracy"]));
+    }
+
+    [Fact]
+    public void The_paraphrase_probability_is_the_mean_of_the_logistic_heads_and_the_trees_probabilities()
+    {
+        var combiner = TrainedCombiner.Default;
+        var random = new Random(5);
+        var features = new double[PairFeatures.Count];
+        for (int k = 0; k < features.Length; k++) features[k] = random.NextDouble();
+        double linear = LinearModel.Sigmoid(combiner.Paraphrase.Raw(features));
+        double trees = LinearModel.Sigmoid(combiner.ParaphraseTrees!.Raw(features));
+        Assert.Equal((linear + trees) / 2, combiner.ParaphraseProbability(features), 12);
+        Assert.Equal(linear, TrainedCombiner.Combine(combiner.Paraphrase.Raw(features), null), 12);
+        // Changing a dense feature moves only the logistic part; the trees read the scalar features alone.
+        features[PairFeatures.ScalarCount + 3] += 5;
+        Assert.Equal(trees, LinearModel.Sigmoid(combiner.ParaphraseTrees.Raw(features)), 12);
     }
 
     [Fact]
@@ -43,6 +64,11 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         var truncated = file with { Graded = file.Graded with { Weights = TrainedCombiner.EncodeWeights([1.0, 2.0]) } };
         error = Assert.Throws<InvalidDataException>(() => new TrainedCombiner(truncated));
         Assert.Contains("graded head has 2 weights", error.Message);
+        var treesFile = file.ParaphraseTrees!;
+        var lessTrees = file with { ParaphraseTrees = treesFile with { Trees = treesFile.Trees + 1 } };
+        error = Assert.Throws<InvalidDataException>(() => TrainedCombiner.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(TrainedCombiner.ToJson(lessTrees))), "trees.json"));
+        Assert.Contains("trees.json", error.Message);
+        Assert.Contains("trees stored", error.Message);
         error = Assert.Throws<InvalidDataException>(() => TrainedCombiner.Read(new MemoryStream("{ not json"u8.ToArray()), "broken.json"));
         Assert.Contains("broken.json", error.Message);
     }
@@ -50,7 +76,11 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
     [Fact]
     public void Training_twice_on_the_same_data_gives_the_same_file_byte_for_byte()
     {
-        var options = new CombinerTrainingOptions { MrpcLimit = 160, StsLimit = 160, Folds = 3, DenseL2Grid = [0.3, 3], MaxIterations = 60, Dev = false };
+        var options = new CombinerTrainingOptions
+        {
+            MrpcLimit = 160, StsLimit = 160, Folds = 3, DenseL2Grid = [0.3, 3], MaxIterations = 60, Dev = false,
+            TreeDepths = [2], TreeCounts = [10, 30], Boosting = new BoostingOptions(MinLeafRows: 5, Shrinkage: 0.1),
+        };
         var first = TrainedCombiner.ToJson(CombinerTraining.Train(SharedData.Root, model.Encoder, options, "test"));
         var second = TrainedCombiner.ToJson(CombinerTraining.Train(SharedData.Root, model.Encoder, options, "test"));
         Assert.Equal(first, second);
@@ -59,5 +89,6 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         Assert.Equal([160, 160], loaded.File.Data.Select(d => d.Pairs));
         Assert.Equal(2 * options.DenseL2Grid.Count, loaded.File.Paraphrase.Grid.Count);
         Assert.Equal(options.DenseL2Grid.Count, loaded.File.Graded.Grid.Count);
+        if (loaded.File.ParaphraseTrees is { } trees) Assert.Equal(2, trees.Grid.Count);
     }
 }
