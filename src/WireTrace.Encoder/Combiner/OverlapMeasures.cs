@@ -78,13 +78,12 @@ internal static class OverlapMeasures
     {
         for (int n = 1; n <= WordSequence.MaxStemGram; n++)
         {
-            double pa = ClippedPrecision(a.StemGrams[n - 1], b.StemGrams[n - 1]);
-            double pb = ClippedPrecision(b.StemGrams[n - 1], a.StemGrams[n - 1]);
+            var (pa, pb) = ClippedPrecisions(a.StemGrams[n - 1], b.StemGrams[n - 1]);
             features[k++] = Math.Min(pa, pb);
             features[k++] = Math.Max(pa, pb);
             features[k++] = pa + pb > 0 ? 2 * pa * pb / (pa + pb) : 0;
         }
-        double ca = ChrF(a.CharGrams, b.CharGrams), cb = ChrF(b.CharGrams, a.CharGrams);
+        var (ca, cb) = ChrFBothWays(a.CharGrams, b.CharGrams);
         features[k++] = Math.Min(ca, cb);
         features[k++] = Math.Max(ca, cb);
         int edits = EditDistance(a.Stems, b.Stems);
@@ -118,17 +117,47 @@ internal static class OverlapMeasures
         return total > 0 ? (double)matched / total : 0;
     }
 
-    /// <summary>chrF (Popović 2015) of <paramref name="hypothesis"/> against <paramref name="reference"/>: F-β of the character n-gram precision and recall, each averaged over n.</summary>
-    public static double ChrF(IReadOnlyList<Dictionary<string, int>> hypothesis, IReadOnlyList<Dictionary<string, int>> reference)
+    /// <summary>Both clipped precisions at once: the clipped matches are the same count in either direction (Σ min of the two counts), so one pass over the smaller side serves both.</summary>
+    public static (double OfA, double OfB) ClippedPrecisions(Dictionary<string, int> a, Dictionary<string, int> b)
     {
-        double precision = 0, recall = 0;
-        for (int n = 0; n < hypothesis.Count; n++)
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        int matched = 0;
+        foreach (var (gram, count) in small)
         {
-            precision += ClippedPrecision(hypothesis[n], reference[n]);
-            recall += ClippedPrecision(reference[n], hypothesis[n]);
+            if (large.TryGetValue(gram, out int there)) matched += Math.Min(count, there);
         }
-        precision /= hypothesis.Count;
-        recall /= hypothesis.Count;
+        int totalA = Total(a), totalB = Total(b);
+        return (totalA > 0 ? (double)matched / totalA : 0, totalB > 0 ? (double)matched / totalB : 0);
+    }
+
+    private static int Total(Dictionary<string, int> counts)
+    {
+        int total = 0;
+        foreach (int count in counts.Values) total += count;
+        return total;
+    }
+
+    /// <summary>chrF (Popović 2015) of <paramref name="hypothesis"/> against <paramref name="reference"/>: F-β of the character n-gram precision and recall, each averaged over n.</summary>
+    public static double ChrF(IReadOnlyList<Dictionary<string, int>> hypothesis, IReadOnlyList<Dictionary<string, int>> reference) =>
+        ChrFBothWays(hypothesis, reference).OfA;
+
+    /// <summary>chrF of each side against the other (the precisions of one are the recalls of the other).</summary>
+    public static (double OfA, double OfB) ChrFBothWays(IReadOnlyList<Dictionary<string, int>> a, IReadOnlyList<Dictionary<string, int>> b)
+    {
+        double precisionA = 0, precisionB = 0;
+        for (int n = 0; n < a.Count; n++)
+        {
+            var (pa, pb) = ClippedPrecisions(a[n], b[n]);
+            precisionA += pa;
+            precisionB += pb;
+        }
+        precisionA /= a.Count;
+        precisionB /= a.Count;
+        return (FBeta(precisionA, precisionB), FBeta(precisionB, precisionA));
+    }
+
+    private static double FBeta(double precision, double recall)
+    {
         double b2 = ChrFBeta * ChrFBeta;
         return precision + recall > 0 ? (1 + b2) * precision * recall / (b2 * precision + recall) : 0;
     }

@@ -43,8 +43,8 @@ public sealed record CombinerFile(
 
 /// <summary>
 /// The trained combiner of the USE-lite cosine, the vectors' element-wise features and the lexical signals
-/// (<see cref="PairFeatures"/>): a logistic paraphrase head trained on MRPC train, whose probability (averaged with that of
-/// gradient-boosted trees over the scalar features, when the file has them) is the alignment score, and a ridge head
+/// (<see cref="PairFeatures"/>): a logistic paraphrase head trained on MRPC train, whose probability (its logit averaged with
+/// that of gradient-boosted trees over the scalar features, when the file has them) is the alignment score, and a ridge head
 /// trained on STS Benchmark train for graded similarity (0–5). Loaded from the committed
 /// weights file (embedded in this assembly) or from any file <c>wiretrace models train-combiner</c> wrote.
 /// </summary>
@@ -99,7 +99,7 @@ public sealed class TrainedCombiner
     /// <summary>Ridge head: graded similarity on the 0–5 STS scale (clamped when used).</summary>
     public LinearModel Graded { get; }
 
-    /// <summary>Boosted trees over the scalar features whose probability is averaged with the logistic head's (null: the logistic head alone).</summary>
+    /// <summary>Boosted trees over the scalar features whose logit is averaged with the logistic head's (null: the logistic head alone).</summary>
     public BoostedTrees? ParaphraseTrees { get; }
 
     /// <summary>Aligner thresholds for the paraphrase probability.</summary>
@@ -108,9 +108,14 @@ public sealed class TrainedCombiner
     /// <summary>Probability that the pair with these <see cref="PairFeatures"/> is a paraphrase.</summary>
     public double ParaphraseProbability(ReadOnlySpan<double> features) => Combine(Paraphrase.Raw(features), ParaphraseTrees?.Raw(features));
 
-    /// <summary>The paraphrase probability from the logistic head's raw output and the trees' (null without trees): σ(linear), or the mean of σ(linear) and σ(trees).</summary>
+    /// <summary>
+    /// The paraphrase probability from the logistic head's raw output and the trees' (null without trees): σ(linear), or
+    /// σ of the mean of the two logits (the geometric mean of the two odds). Averaging logits rather than probabilities
+    /// keeps a pair that the logistic head finds clearly unrelated near 0: trees cannot extrapolate beyond MRPC, whose pairs
+    /// all share words, so for an unrelated pair their output is merely that of MRPC's least similar pairs.
+    /// </summary>
     public static double Combine(double linearRaw, double? treesRaw) =>
-        treesRaw is { } t ? (LinearModel.Sigmoid(linearRaw) + LinearModel.Sigmoid(t)) / 2 : LinearModel.Sigmoid(linearRaw);
+        LinearModel.Sigmoid(treesRaw is { } t ? (linearRaw + t) / 2 : linearRaw);
 
     /// <summary>Graded similarity (0–5) of the pair with these <see cref="PairFeatures"/>.</summary>
     public double GradedSimilarity(ReadOnlySpan<double> features) => Math.Clamp(Graded.Raw(features), 0, 5);

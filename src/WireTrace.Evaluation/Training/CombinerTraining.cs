@@ -48,8 +48,8 @@ public sealed record CombinerTrainingOptions
 /// train, the graded head (ridge regression) on STS Benchmark train, each pair featurised as the MRPC / STS suites
 /// see it (<see cref="SentencePairScorer"/>: each side one sentence, IDF from the split's train sentences), with
 /// penalties chosen by cross-validation on train only; the aligner thresholds come from the paraphrase head's
-/// out-of-fold probabilities on MRPC train. The paraphrase head may also average in gradient-boosted trees over the
-/// scalar features, when that raises the cross-validated accuracy. Nothing reads a test split. Deterministic: the same data, options
+/// out-of-fold probabilities on MRPC train. The paraphrase head may also average in the logit of gradient-boosted trees
+/// over the scalar features, when that raises the cross-validated accuracy. Nothing reads a test split. Deterministic: the same data, options
 /// and encoder give the same file, byte for byte.
 /// </summary>
 public static class CombinerTraining
@@ -100,7 +100,7 @@ public static class CombinerTraining
         // does is chosen with the penalty by cross-validation. Its weight folds back into the same linear model.
         var stacked = Stack(mrpcSet, graded);
         var paraphraseGrid = new List<CombinerGridPoint>();
-        double[]? bestOutOfFold = null;
+        double[]? bestOutOfFold = null, bestOutOfFoldRaw = null;
         double bestLambda = double.NaN, bestAccuracy = double.NegativeInfinity;
         bool bestStacked = false;
         foreach (bool stack in new[] { false, true })
@@ -120,7 +120,7 @@ public static class CombinerTraining
                 log(FormattableString.Invariant($"  paraphrase head, dense L2 {lambda}{(stack ? ", graded head as a feature" : "")}: {options.Folds}-fold CV accuracy {scores.Accuracy:0.0000}, F1 {scores.F1:0.0000}, log-loss {figures["log_loss"]:0.0000}"));
                 if (scores.Accuracy > bestAccuracy)
                 {
-                    (bestAccuracy, bestLambda, bestOutOfFold, bestStacked) = (scores.Accuracy, lambda, probabilities, stack);
+                    (bestAccuracy, bestLambda, bestOutOfFold, bestOutOfFoldRaw, bestStacked) = (scores.Accuracy, lambda, probabilities, raw, stack);
                 }
             }
         }
@@ -128,7 +128,7 @@ public static class CombinerTraining
             ParaphrasePenalty(bestLambda, bestStacked, options), options.MaxIterations);
         var paraphrase = Round(bestStacked ? Unstack(fitted, graded) : fitted);
 
-        // Boosted trees over the scalar features, averaged with the logistic head: depth and number of trees by the same
+        // Boosted trees over the scalar features, their logit averaged with the logistic head's (TrainedCombiner.Combine): depth and number of trees by the same
         // cross-validation (same folds); kept only when the average beats the logistic head alone.
         var treesGrid = new List<CombinerTreesGridPoint>();
         int bestDepth = 0, bestTrees = 0;
@@ -140,7 +140,7 @@ public static class CombinerTraining
             var raws = TreesOutOfFold(mrpcSet, boosting, options);
             foreach (int count in options.TreeCounts)
             {
-                var averaged = bestOutOfFold!.Select((p, i) => (p + LinearModel.Sigmoid(raws[count][i])) / 2).ToArray();
+                var averaged = bestOutOfFoldRaw!.Select((raw, i) => TrainedCombiner.Combine(raw, raws[count][i])).ToArray();
                 var alone = ThresholdSelection.Apply(Examples(raws[count].Select(LinearModel.Sigmoid).ToArray(), mrpcSet.Targets), 0.5);
                 var scores = ThresholdSelection.Apply(Examples(averaged, mrpcSet.Targets), 0.5);
                 treesGrid.Add(new CombinerTreesGridPoint(depth, count, new SortedDictionary<string, double>(StringComparer.Ordinal)
@@ -148,7 +148,7 @@ public static class CombinerTraining
                     ["accuracy"] = Round(scores.Accuracy), ["f1"] = Round(scores.F1), ["log_loss"] = Round(LogLoss(averaged, mrpcSet.Targets)),
                     ["trees_alone_accuracy"] = Round(alone.Accuracy), ["trees_alone_f1"] = Round(alone.F1),
                 }));
-                log(FormattableString.Invariant($"  paraphrase trees, depth {depth}, {count} trees: {options.Folds}-fold CV accuracy {scores.Accuracy:0.0000}, F1 {scores.F1:0.0000} averaged with the logistic head; alone {alone.Accuracy:0.0000}, F1 {alone.F1:0.0000}"));
+                log(FormattableString.Invariant($"  paraphrase trees, depth {depth}, {count} trees: {options.Folds}-fold CV accuracy {scores.Accuracy:0.0000}, F1 {scores.F1:0.0000} combined with the logistic head; alone {alone.Accuracy:0.0000}, F1 {alone.F1:0.0000}"));
                 if (scores.Accuracy > treesAccuracy) (treesAccuracy, bestDepth, bestTrees, chosenOutOfFold) = (scores.Accuracy, depth, count, averaged);
             }
         }
@@ -214,9 +214,9 @@ public static class CombinerTraining
     {
         var (features, thresholds, values) = TrainedCombiner.EncodeTrees(trees);
         return new CombinerTreesFile(
-            "paraphrase probability = mean of the logistic head's probability and sigmoid(trees' raw output); the trees read the scalar features only",
+            "paraphrase probability = sigmoid((logistic head's raw output + trees' raw output) / 2); the trees read the scalar features only",
             boosting.Trees, boosting.Depth, boosting.Shrinkage, boosting.MinLeafRows, boosting.LeafL2, boosting.Bins,
-            FormattableString.Invariant($"depth and number of trees with the best {options.Folds}-fold cross-validated accuracy at 0.5 of the averaged probability on MRPC train (the logistic head's folds), kept only when above the logistic head alone; dev figures are those of the averaged probability (in the paraphrase head's dev)"),
+            FormattableString.Invariant($"depth and number of trees with the best {options.Folds}-fold cross-validated accuracy at 0.5 of the combined probability on MRPC train (the logistic head's folds), kept only when above the logistic head alone; dev figures are those of the combined probability (in the paraphrase head's dev)"),
             grid, dev, trees.Bias, features, thresholds, values);
     }
 

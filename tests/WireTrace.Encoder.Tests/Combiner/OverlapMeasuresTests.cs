@@ -23,6 +23,8 @@ public sealed class OverlapMeasuresTests
         Assert.Equal(3, bigrams.Count);
         Assert.Equal(2, bigrams["a\u0001b"]);
         Assert.Equal(0, OverlapMeasures.ClippedPrecision([], reference));
+        Assert.Equal((0.25, 0.5), OverlapMeasures.ClippedPrecisions(candidate, reference));
+        Assert.Equal((0.5, 0.25), OverlapMeasures.ClippedPrecisions(reference, candidate));
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public sealed class OverlapMeasuresTests
         double reverse = OverlapMeasures.ChrF(longSide.CharGrams, shortSide.CharGrams);
         Assert.InRange(chrf, 0.05, 0.9);
         Assert.True(reverse > chrf, $"{reverse} vs {chrf}");
+        Assert.Equal((chrf, reverse), OverlapMeasures.ChrFBothWays(shortSide.CharGrams, longSide.CharGrams));
     }
 
     [Fact]

@@ -38,19 +38,21 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
     }
 
     [Fact]
-    public void The_paraphrase_probability_is_the_mean_of_the_logistic_heads_and_the_trees_probabilities()
+    public void The_paraphrase_probability_is_the_sigmoid_of_the_mean_of_the_logistic_heads_and_the_trees_logits()
     {
         var combiner = TrainedCombiner.Default;
         var random = new Random(5);
         var features = new double[PairFeatures.Count];
         for (int k = 0; k < features.Length; k++) features[k] = random.NextDouble();
-        double linear = LinearModel.Sigmoid(combiner.Paraphrase.Raw(features));
-        double trees = LinearModel.Sigmoid(combiner.ParaphraseTrees!.Raw(features));
-        Assert.Equal((linear + trees) / 2, combiner.ParaphraseProbability(features), 12);
-        Assert.Equal(linear, TrainedCombiner.Combine(combiner.Paraphrase.Raw(features), null), 12);
+        double linear = combiner.Paraphrase.Raw(features);
+        double trees = combiner.ParaphraseTrees!.Raw(features);
+        Assert.Equal(LinearModel.Sigmoid((linear + trees) / 2), combiner.ParaphraseProbability(features), 12);
+        Assert.Equal(LinearModel.Sigmoid(linear), TrainedCombiner.Combine(linear, null), 12);
+        // A pair the logistic head finds clearly unrelated stays improbable whatever the trees say.
+        Assert.True(TrainedCombiner.Combine(-12, 2) < 0.01);
         // Changing a dense feature moves only the logistic part; the trees read the scalar features alone.
         features[PairFeatures.ScalarCount + 3] += 5;
-        Assert.Equal(trees, LinearModel.Sigmoid(combiner.ParaphraseTrees.Raw(features)), 12);
+        Assert.Equal(trees, combiner.ParaphraseTrees.Raw(features), 12);
     }
 
     [Fact]
