@@ -81,24 +81,28 @@ public static class CombinerTraining
         var mrpcSet = Featurise(mrpcScorer, mrpcTrain.Select(p => (p.S1, p.S2, p.Paraphrase ? 1.0 : 0.0)).ToList(), encoder);
         log($"STS Benchmark train: featurising {stsTrain.Count} pairs");
         var stsSet = Featurise(stsScorer, stsTrain.Select(p => (p.S1, p.S2, p.Score)).ToList(), encoder);
+        // The linear heads do not read the trees-only features (PairFeatures.TreesOnlyFrom): zeroed columns are constant, so
+        // LinearTrainer gives them weight 0. The trees read every scalar feature (mrpcSet).
+        var mrpcLinear = WithoutTreesOnlyFeatures(mrpcSet);
+        var stsLinear = WithoutTreesOnlyFeatures(stsSet);
 
         var gradedGrid = new List<CombinerGridPoint>();
         double gradedLambda = double.NaN, bestSpearman = double.NegativeInfinity;
         foreach (double lambda in options.DenseL2Grid)
         {
-            var raw = OutOfFold(stsSet, LinearLoss.Squared, new Regularisation(lambda, options.ScalarL2, PairFeatures.ScalarCount), options);
+            var raw = OutOfFold(stsLinear, LinearLoss.Squared, new Regularisation(lambda, options.ScalarL2, PairFeatures.ScalarCount), options);
             var predicted = raw.Select(r => Math.Clamp(r, 0, 5)).ToList();
             double spearman = Correlation.Spearman(predicted, stsSet.Targets), pearson = Correlation.Pearson(predicted, stsSet.Targets);
             gradedGrid.Add(new CombinerGridPoint(lambda, new SortedDictionary<string, double>(StringComparer.Ordinal) { ["spearman"] = Round(spearman), ["pearson"] = Round(pearson) }));
             log(FormattableString.Invariant($"  graded head, dense L2 {lambda}: {options.Folds}-fold CV Spearman {spearman:0.0000}, Pearson {pearson:0.0000}"));
             if (spearman > bestSpearman) (bestSpearman, gradedLambda) = (spearman, lambda);
         }
-        var graded = Round(LinearTrainer.Fit(stsSet.Features, PairFeatures.Count, stsSet.Targets, AllRows(stsSet), LinearLoss.Squared,
+        var graded = Round(LinearTrainer.Fit(stsLinear.Features, PairFeatures.Count, stsSet.Targets, AllRows(stsSet), LinearLoss.Squared,
             new Regularisation(gradedLambda, options.ScalarL2, PairFeatures.ScalarCount), options.MaxIterations));
 
         // The paraphrase head may also see the graded head's output (trained on STS train only) as one more feature; whether it
         // does is chosen with the penalty by cross-validation. Its weight folds back into the same linear model.
-        var stacked = Stack(mrpcSet, graded);
+        var stacked = Stack(mrpcLinear, graded);
         var paraphraseGrid = new List<CombinerGridPoint>();
         double[]? bestOutOfFold = null, bestOutOfFoldRaw = null;
         double bestLambda = double.NaN, bestAccuracy = double.NegativeInfinity;
@@ -107,7 +111,7 @@ public static class CombinerTraining
         {
             foreach (double lambda in options.DenseL2Grid)
             {
-                var set = stack ? stacked : mrpcSet;
+                var set = stack ? stacked : mrpcLinear;
                 var raw = OutOfFold(set, LinearLoss.Logistic, ParaphrasePenalty(lambda, stack, options), options);
                 var probabilities = raw.Select(LinearModel.Sigmoid).ToArray();
                 var scores = ThresholdSelection.Apply(Examples(probabilities, mrpcSet.Targets), 0.5);
@@ -124,7 +128,7 @@ public static class CombinerTraining
                 }
             }
         }
-        var fitted = LinearTrainer.Fit((bestStacked ? stacked : mrpcSet).Features, StackedWidth(bestStacked), mrpcSet.Targets, AllRows(mrpcSet), LinearLoss.Logistic,
+        var fitted = LinearTrainer.Fit((bestStacked ? stacked : mrpcLinear).Features, StackedWidth(bestStacked), mrpcSet.Targets, AllRows(mrpcSet), LinearLoss.Logistic,
             ParaphrasePenalty(bestLambda, bestStacked, options), options.MaxIterations);
         var paraphrase = Round(bestStacked ? Unstack(fitted, graded) : fitted);
 
@@ -301,6 +305,17 @@ public static class CombinerTraining
             }
         });
         return raw;
+    }
+
+    /// <summary>The set with the trees-only feature columns set to 0.</summary>
+    private static FeatureSet WithoutTreesOnlyFeatures(FeatureSet set)
+    {
+        var features = (double[])set.Features.Clone();
+        for (int r = 0; r < set.Targets.Length; r++)
+        {
+            features.AsSpan(r * PairFeatures.Count + PairFeatures.TreesOnlyFrom, PairFeatures.ScalarCount - PairFeatures.TreesOnlyFrom).Clear();
+        }
+        return set with { Features = features };
     }
 
     private static int StackedWidth(bool stacked) => PairFeatures.Count + (stacked ? 1 : 0);

@@ -33,6 +33,14 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         // Cross-validation chose boosted trees averaged with the logistic head; the chosen point is in the grid and beats the logistic head alone.
         var trees = Assert.IsType<CombinerTreesFile>(file.ParaphraseTrees);
         Assert.Equal(trees.Trees, combiner.ParaphraseTrees!.Count);
+        // The linear heads give the trees-only (machine-translation-metric) features weight 0; the trees split on some of them.
+        Assert.Equal("stem1_precision_min", PairFeatures.ScalarNames[PairFeatures.TreesOnlyFrom]);
+        for (int k = PairFeatures.TreesOnlyFrom; k < PairFeatures.ScalarCount; k++)
+        {
+            Assert.Equal(0, combiner.Paraphrase.Weights[k]);
+            Assert.Equal(0, combiner.Graded.Weights[k]);
+        }
+        Assert.Contains(combiner.ParaphraseTrees!.Features, f => f >= PairFeatures.TreesOnlyFrom);
         var chosen = Assert.Single(trees.Grid, p => p.Depth == trees.Depth && p.Trees == trees.Trees);
         Assert.True(chosen.CrossValidation["accuracy"] > file.Paraphrase.Grid.Max(p => p.CrossValidation["accuracy"]));
     }
