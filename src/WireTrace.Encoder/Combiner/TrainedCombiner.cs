@@ -22,21 +22,36 @@ public sealed record CombinerHeadFile(
 /// <summary>The aligner thresholds for the paraphrase probability and how they were chosen.</summary>
 public sealed record CombinerAlignerFile(double MutualSeedThreshold, double SeedThreshold, double ExtendThreshold, string Selection);
 
-/// <summary>The committed weights file of the combiner: provenance (command, data with SHA-256, encoder), feature names, both heads and the aligner thresholds.</summary>
+/// <summary>One point of the boosted trees' grid (depth, number of trees) with its cross-validated figures on MRPC train.</summary>
+public sealed record CombinerTreesGridPoint(int Depth, int Trees, IReadOnlyDictionary<string, double> CrossValidation);
+
+/// <summary>
+/// The boosted trees of the paraphrase head as stored: how they are combined with the linear head, their options,
+/// how they were chosen (grid with cross-validated figures), dev figures, and the trees (<see cref="BoostedTrees"/>
+/// arrays in base64: split features as int16, thresholds and leaf outputs as float32, little-endian) over the
+/// scalar features of <see cref="PairFeatures"/>.
+/// </summary>
+public sealed record CombinerTreesFile(
+    string Combination, int Trees, int Depth, double Shrinkage, int MinLeafRows, double LeafL2, int Bins, string Selection,
+    IReadOnlyList<CombinerTreesGridPoint> Grid, IReadOnlyDictionary<string, double> Dev, double Bias, string Features, string Thresholds, string Values);
+
+/// <summary>The committed weights file of the combiner: provenance (command, data with SHA-256, encoder), feature names, both heads, the paraphrase head's boosted trees (when cross-validation chose them) and the aligner thresholds.</summary>
 public sealed record CombinerFile(
     string Format, string Encoder, string Command, IReadOnlyList<CombinerDataFile> Data,
-    IReadOnlyList<string> ScalarFeatures, string DenseFeatures, CombinerHeadFile Paraphrase, CombinerHeadFile Graded, CombinerAlignerFile Aligner);
+    IReadOnlyList<string> ScalarFeatures, string DenseFeatures, CombinerHeadFile Paraphrase, CombinerHeadFile Graded, CombinerAlignerFile Aligner,
+    CombinerTreesFile? ParaphraseTrees = null);
 
 /// <summary>
 /// The trained combiner of the USE-lite cosine, the vectors' element-wise features and the lexical signals
-/// (<see cref="PairFeatures"/>): a logistic paraphrase head trained on MRPC train, whose probability is the alignment
-/// score, and a ridge head trained on STS Benchmark train for graded similarity (0–5). Loaded from the committed
+/// (<see cref="PairFeatures"/>): a logistic paraphrase head trained on MRPC train, whose probability (its logit averaged with
+/// that of gradient-boosted trees over the scalar features, when the file has them) is the alignment score, and a ridge head
+/// trained on STS Benchmark train for graded similarity (0–5). Loaded from the committed
 /// weights file (embedded in this assembly) or from any file <c>wiretrace models train-combiner</c> wrote.
 /// </summary>
 public sealed class TrainedCombiner
 {
     /// <summary>The file format this code reads and writes.</summary>
-    public const string Format = "wiretrace-combiner/1";
+    public const string Format = "wiretrace-combiner/2";
 
     private const string ResourceName = "WireTrace.Encoder.Combiner.use-lite-combiner.json";
 
@@ -63,6 +78,7 @@ public sealed class TrainedCombiner
             throw new InvalidDataException($"combiner features [{string.Join(", ", file.ScalarFeatures)}] differ from this build's [{string.Join(", ", PairFeatures.ScalarNames)}]: retrain it");
         Paraphrase = Decode(file.Paraphrase, "paraphrase");
         Graded = Decode(file.Graded, "graded");
+        ParaphraseTrees = file.ParaphraseTrees is { } trees ? DecodeTrees(trees) : null;
         Aligner = AlignerOptions.Default with
         {
             MutualSeedThreshold = file.Aligner.MutualSeedThreshold,
@@ -83,11 +99,23 @@ public sealed class TrainedCombiner
     /// <summary>Ridge head: graded similarity on the 0–5 STS scale (clamped when used).</summary>
     public LinearModel Graded { get; }
 
+    /// <summary>Boosted trees over the scalar features whose logit is averaged with the logistic head's (null: the logistic head alone).</summary>
+    public BoostedTrees? ParaphraseTrees { get; }
+
     /// <summary>Aligner thresholds for the paraphrase probability.</summary>
     public AlignerOptions Aligner { get; }
 
     /// <summary>Probability that the pair with these <see cref="PairFeatures"/> is a paraphrase.</summary>
-    public double ParaphraseProbability(ReadOnlySpan<double> features) => LinearModel.Sigmoid(Paraphrase.Raw(features));
+    public double ParaphraseProbability(ReadOnlySpan<double> features) => Combine(Paraphrase.Raw(features), ParaphraseTrees?.Raw(features));
+
+    /// <summary>
+    /// The paraphrase probability from the logistic head's raw output and the trees' (null without trees): σ(linear), or
+    /// σ of the mean of the two logits (the geometric mean of the two odds). Averaging logits rather than probabilities
+    /// keeps a pair that the logistic head finds clearly unrelated near 0: trees cannot extrapolate beyond MRPC, whose pairs
+    /// all share words, so for an unrelated pair their output is merely that of MRPC's least similar pairs.
+    /// </summary>
+    public static double Combine(double linearRaw, double? treesRaw) =>
+        LinearModel.Sigmoid(treesRaw is { } t ? (linearRaw + t) / 2 : linearRaw);
 
     /// <summary>Graded similarity (0–5) of the pair with these <see cref="PairFeatures"/>.</summary>
     public double GradedSimilarity(ReadOnlySpan<double> features) => Math.Clamp(Graded.Raw(features), 0, 5);
@@ -132,6 +160,43 @@ public sealed class TrainedCombiner
         for (int k = 0; k < weights.Count; k++) BitConverter.TryWriteBytes(bytes.AsSpan(k * sizeof(float)), (float)weights[k]);
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("big-endian hosts are not supported");
         return Convert.ToBase64String(bytes);
+    }
+
+    /// <summary>The trees' arrays in their stored form (base64 of int16 split features, float32 thresholds and leaf outputs).</summary>
+    public static (string Features, string Thresholds, string Values) EncodeTrees(BoostedTrees trees)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("big-endian hosts are not supported");
+        var features = new byte[trees.Features.Length * sizeof(short)];
+        for (int i = 0; i < trees.Features.Length; i++) BitConverter.TryWriteBytes(features.AsSpan(i * sizeof(short)), checked((short)trees.Features[i]));
+        var thresholds = new byte[trees.Thresholds.Length * sizeof(float)];
+        Buffer.BlockCopy(trees.Thresholds, 0, thresholds, 0, thresholds.Length);
+        var values = new byte[trees.Values.Length * sizeof(float)];
+        Buffer.BlockCopy(trees.Values, 0, values, 0, values.Length);
+        return (Convert.ToBase64String(features), Convert.ToBase64String(thresholds), Convert.ToBase64String(values));
+    }
+
+    private static BoostedTrees DecodeTrees(CombinerTreesFile file)
+    {
+        var featureBytes = Convert.FromBase64String(file.Features);
+        var thresholdBytes = Convert.FromBase64String(file.Thresholds);
+        var valueBytes = Convert.FromBase64String(file.Values);
+        var features = new int[featureBytes.Length / sizeof(short)];
+        for (int i = 0; i < features.Length; i++) features[i] = BitConverter.ToInt16(featureBytes, i * sizeof(short));
+        var thresholds = new float[thresholdBytes.Length / sizeof(float)];
+        Buffer.BlockCopy(thresholdBytes, 0, thresholds, 0, thresholds.Length * sizeof(float));
+        var values = new float[valueBytes.Length / sizeof(float)];
+        Buffer.BlockCopy(valueBytes, 0, values, 0, values.Length * sizeof(float));
+        BoostedTrees trees;
+        try
+        {
+            trees = new BoostedTrees(PairFeatures.ScalarCount, file.Depth, (float)file.Bias, features, thresholds, values);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"the paraphrase trees: {e.Message}", e);
+        }
+        if (trees.Count != file.Trees) throw new InvalidDataException($"the paraphrase trees: {trees.Count} trees stored, the file says {file.Trees}");
+        return trees;
     }
 
     private static LinearModel Decode(CombinerHeadFile head, string which)

@@ -32,6 +32,15 @@ public sealed record CombinerTrainingOptions
     public int? StsLimit { get; init; }
 
     public bool Dev { get; init; } = true;
+
+    /// <summary>Tree depths tried for the paraphrase head's boosted trees (with each of <see cref="TreeCounts"/>); empty: no trees.</summary>
+    public IReadOnlyList<int> TreeDepths { get; init; } = [2, 3, 4];
+
+    /// <summary>Numbers of trees tried (prefixes of one fit of the largest).</summary>
+    public IReadOnlyList<int> TreeCounts { get; init; } = [100, 200, 400];
+
+    /// <summary>The boosting options other than depth and number of trees.</summary>
+    public BoostingOptions Boosting { get; init; } = new();
 }
 
 /// <summary>
@@ -39,7 +48,8 @@ public sealed record CombinerTrainingOptions
 /// train, the graded head (ridge regression) on STS Benchmark train, each pair featurised as the MRPC / STS suites
 /// see it (<see cref="SentencePairScorer"/>: each side one sentence, IDF from the split's train sentences), with
 /// penalties chosen by cross-validation on train only; the aligner thresholds come from the paraphrase head's
-/// out-of-fold probabilities on MRPC train. Nothing reads a test split. Deterministic: the same data, options
+/// out-of-fold probabilities on MRPC train. The paraphrase head may also average in the logit of gradient-boosted trees
+/// over the scalar features, when that raises the cross-validated accuracy. Nothing reads a test split. Deterministic: the same data, options
 /// and encoder give the same file, byte for byte.
 /// </summary>
 public static class CombinerTraining
@@ -71,33 +81,37 @@ public static class CombinerTraining
         var mrpcSet = Featurise(mrpcScorer, mrpcTrain.Select(p => (p.S1, p.S2, p.Paraphrase ? 1.0 : 0.0)).ToList(), encoder);
         log($"STS Benchmark train: featurising {stsTrain.Count} pairs");
         var stsSet = Featurise(stsScorer, stsTrain.Select(p => (p.S1, p.S2, p.Score)).ToList(), encoder);
+        // The linear heads do not read the trees-only features (PairFeatures.TreesOnlyFrom): zeroed columns are constant, so
+        // LinearTrainer gives them weight 0. The trees read every scalar feature (mrpcSet).
+        var mrpcLinear = WithoutTreesOnlyFeatures(mrpcSet);
+        var stsLinear = WithoutTreesOnlyFeatures(stsSet);
 
         var gradedGrid = new List<CombinerGridPoint>();
         double gradedLambda = double.NaN, bestSpearman = double.NegativeInfinity;
         foreach (double lambda in options.DenseL2Grid)
         {
-            var raw = OutOfFold(stsSet, LinearLoss.Squared, new Regularisation(lambda, options.ScalarL2, PairFeatures.ScalarCount), options);
+            var raw = OutOfFold(stsLinear, LinearLoss.Squared, new Regularisation(lambda, options.ScalarL2, PairFeatures.ScalarCount), options);
             var predicted = raw.Select(r => Math.Clamp(r, 0, 5)).ToList();
             double spearman = Correlation.Spearman(predicted, stsSet.Targets), pearson = Correlation.Pearson(predicted, stsSet.Targets);
             gradedGrid.Add(new CombinerGridPoint(lambda, new SortedDictionary<string, double>(StringComparer.Ordinal) { ["spearman"] = Round(spearman), ["pearson"] = Round(pearson) }));
             log(FormattableString.Invariant($"  graded head, dense L2 {lambda}: {options.Folds}-fold CV Spearman {spearman:0.0000}, Pearson {pearson:0.0000}"));
             if (spearman > bestSpearman) (bestSpearman, gradedLambda) = (spearman, lambda);
         }
-        var graded = Round(LinearTrainer.Fit(stsSet.Features, PairFeatures.Count, stsSet.Targets, AllRows(stsSet), LinearLoss.Squared,
+        var graded = Round(LinearTrainer.Fit(stsLinear.Features, PairFeatures.Count, stsSet.Targets, AllRows(stsSet), LinearLoss.Squared,
             new Regularisation(gradedLambda, options.ScalarL2, PairFeatures.ScalarCount), options.MaxIterations));
 
         // The paraphrase head may also see the graded head's output (trained on STS train only) as one more feature; whether it
         // does is chosen with the penalty by cross-validation. Its weight folds back into the same linear model.
-        var stacked = Stack(mrpcSet, graded);
+        var stacked = Stack(mrpcLinear, graded);
         var paraphraseGrid = new List<CombinerGridPoint>();
-        double[]? bestOutOfFold = null;
+        double[]? bestOutOfFold = null, bestOutOfFoldRaw = null;
         double bestLambda = double.NaN, bestAccuracy = double.NegativeInfinity;
         bool bestStacked = false;
         foreach (bool stack in new[] { false, true })
         {
             foreach (double lambda in options.DenseL2Grid)
             {
-                var set = stack ? stacked : mrpcSet;
+                var set = stack ? stacked : mrpcLinear;
                 var raw = OutOfFold(set, LinearLoss.Logistic, ParaphrasePenalty(lambda, stack, options), options);
                 var probabilities = raw.Select(LinearModel.Sigmoid).ToArray();
                 var scores = ThresholdSelection.Apply(Examples(probabilities, mrpcSet.Targets), 0.5);
@@ -110,13 +124,43 @@ public static class CombinerTraining
                 log(FormattableString.Invariant($"  paraphrase head, dense L2 {lambda}{(stack ? ", graded head as a feature" : "")}: {options.Folds}-fold CV accuracy {scores.Accuracy:0.0000}, F1 {scores.F1:0.0000}, log-loss {figures["log_loss"]:0.0000}"));
                 if (scores.Accuracy > bestAccuracy)
                 {
-                    (bestAccuracy, bestLambda, bestOutOfFold, bestStacked) = (scores.Accuracy, lambda, probabilities, stack);
+                    (bestAccuracy, bestLambda, bestOutOfFold, bestOutOfFoldRaw, bestStacked) = (scores.Accuracy, lambda, probabilities, raw, stack);
                 }
             }
         }
-        var fitted = LinearTrainer.Fit((bestStacked ? stacked : mrpcSet).Features, StackedWidth(bestStacked), mrpcSet.Targets, AllRows(mrpcSet), LinearLoss.Logistic,
+        var fitted = LinearTrainer.Fit((bestStacked ? stacked : mrpcLinear).Features, StackedWidth(bestStacked), mrpcSet.Targets, AllRows(mrpcSet), LinearLoss.Logistic,
             ParaphrasePenalty(bestLambda, bestStacked, options), options.MaxIterations);
         var paraphrase = Round(bestStacked ? Unstack(fitted, graded) : fitted);
+
+        // Boosted trees over the scalar features, their logit averaged with the logistic head's (TrainedCombiner.Combine): depth and number of trees by the same
+        // cross-validation (same folds); kept only when the average beats the logistic head alone.
+        var treesGrid = new List<CombinerTreesGridPoint>();
+        int bestDepth = 0, bestTrees = 0;
+        double treesAccuracy = bestAccuracy;
+        double[] chosenOutOfFold = bestOutOfFold!;
+        foreach (int depth in options.TreeDepths)
+        {
+            var boosting = options.Boosting with { Depth = depth, Trees = options.TreeCounts.Max() };
+            var raws = TreesOutOfFold(mrpcSet, boosting, options);
+            foreach (int count in options.TreeCounts)
+            {
+                var averaged = bestOutOfFoldRaw!.Select((raw, i) => TrainedCombiner.Combine(raw, raws[count][i])).ToArray();
+                var alone = ThresholdSelection.Apply(Examples(raws[count].Select(LinearModel.Sigmoid).ToArray(), mrpcSet.Targets), 0.5);
+                var scores = ThresholdSelection.Apply(Examples(averaged, mrpcSet.Targets), 0.5);
+                treesGrid.Add(new CombinerTreesGridPoint(depth, count, new SortedDictionary<string, double>(StringComparer.Ordinal)
+                {
+                    ["accuracy"] = Round(scores.Accuracy), ["f1"] = Round(scores.F1), ["log_loss"] = Round(LogLoss(averaged, mrpcSet.Targets)),
+                    ["trees_alone_accuracy"] = Round(alone.Accuracy), ["trees_alone_f1"] = Round(alone.F1),
+                }));
+                log(FormattableString.Invariant($"  paraphrase trees, depth {depth}, {count} trees: {options.Folds}-fold CV accuracy {scores.Accuracy:0.0000}, F1 {scores.F1:0.0000} combined with the logistic head; alone {alone.Accuracy:0.0000}, F1 {alone.F1:0.0000}"));
+                if (scores.Accuracy > treesAccuracy) (treesAccuracy, bestDepth, bestTrees, chosenOutOfFold) = (scores.Accuracy, depth, count, averaged);
+            }
+        }
+        var chosenBoosting = options.Boosting with { Depth = Math.Max(1, bestDepth), Trees = bestTrees };
+        var trees = bestTrees > 0
+            ? BoostingTrainer.Fit(mrpcSet.Features, PairFeatures.Count, PairFeatures.ScalarCount, mrpcSet.Targets, AllRows(mrpcSet), chosenBoosting)
+            : null;
+        bestOutOfFold = chosenOutOfFold;
 
         // Aligner thresholds from out-of-fold probabilities on MRPC train: the mutual seed maximises accuracy; the seed and
         // extension thresholds sit at the same rank of MRPC train as the lexical scorer's 0.5 and 0.22.
@@ -135,7 +179,8 @@ public static class CombinerTraining
         {
             log("dev splits (reported only): featurising MRPC dev and STS Benchmark dev");
             var mrpcDev = Featurise(mrpcScorer, mrpc.Read(MrpcSplit.Validation).Select(p => (p.S1, p.S2, p.Paraphrase ? 1.0 : 0.0)).ToList(), encoder);
-            var devProbabilities = Predict(mrpcDev, paraphrase).Select(LinearModel.Sigmoid).ToArray();
+            var devProbabilities = Predict(mrpcDev, paraphrase).Select((raw, i) =>
+                TrainedCombiner.Combine(raw, trees?.Raw(mrpcDev.Features.AsSpan(i * PairFeatures.Count, PairFeatures.Count)))).ToArray();
             var atHalf = ThresholdSelection.Apply(Examples(devProbabilities, mrpcDev.Targets), 0.5);
             var atMutual = ThresholdSelection.Apply(Examples(devProbabilities, mrpcDev.Targets), mutual);
             paraphraseDev["accuracy_at_0.5"] = Round(atHalf.Accuracy);
@@ -165,7 +210,48 @@ public static class CombinerTraining
             Head("graded similarity 0-5 (ridge; clamped to [0, 5])", "STS Benchmark train (all genres)", LinearLoss.Squared, gradedLambda, options,
                 FormattableString.Invariant($"dense L2 with the best {options.Folds}-fold cross-validated Spearman on STS Benchmark train (folds shuffled with seed {options.Seed})"),
                 gradedGrid, gradedDev, graded),
-            aligner);
+            aligner,
+            trees is null ? null : TreesFile(trees, chosenBoosting, treesGrid, paraphraseDev, options));
+    }
+
+    private static CombinerTreesFile TreesFile(BoostedTrees trees, BoostingOptions boosting, List<CombinerTreesGridPoint> grid, SortedDictionary<string, double> dev, CombinerTrainingOptions options)
+    {
+        var (features, thresholds, values) = TrainedCombiner.EncodeTrees(trees);
+        return new CombinerTreesFile(
+            "paraphrase probability = sigmoid((logistic head's raw output + trees' raw output) / 2); the trees read the scalar features only",
+            boosting.Trees, boosting.Depth, boosting.Shrinkage, boosting.MinLeafRows, boosting.LeafL2, boosting.Bins,
+            FormattableString.Invariant($"depth and number of trees with the best {options.Folds}-fold cross-validated accuracy at 0.5 of the combined probability on MRPC train (the logistic head's folds), kept only when above the logistic head alone; dev figures are those of the combined probability (in the paraphrase head's dev)"),
+            grid, dev, trees.Bias, features, thresholds, values);
+    }
+
+    /// <summary>Out-of-fold raw outputs of boosted trees on the scalar features, for each number of trees in <see cref="CombinerTrainingOptions.TreeCounts"/> (prefixes of one fit per fold).</summary>
+    private static Dictionary<int, double[]> TreesOutOfFold(FeatureSet set, BoostingOptions boosting, CombinerTrainingOptions options)
+    {
+        int n = set.Targets.Length;
+        var foldOf = Folds(n, options);
+        var raws = options.TreeCounts.ToDictionary(c => c, _ => new double[n]);
+        Parallel.For(0, options.Folds, fold =>
+        {
+            var train = Enumerable.Range(0, n).Where(i => foldOf[i] != fold).ToList();
+            var trees = BoostingTrainer.Fit(set.Features, PairFeatures.Count, PairFeatures.ScalarCount, set.Targets, train, boosting);
+            for (int i = 0; i < n; i++)
+            {
+                if (foldOf[i] != fold) continue;
+                var row = set.Features.AsSpan(i * PairFeatures.Count, PairFeatures.Count);
+                foreach (int count in options.TreeCounts) raws[count][i] = trees.Raw(row, count);
+            }
+        });
+        return raws;
+    }
+
+    /// <summary>Fold of each of <paramref name="n"/> rows: a shuffle with the options' seed, dealt round-robin.</summary>
+    private static int[] Folds(int n, CombinerTrainingOptions options)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var foldOf = new int[n];
+        for (int i = 0; i < n; i++) foldOf[order[i]] = i % options.Folds;
+        return foldOf;
     }
 
     /// <summary>Pairs turned into <see cref="PairFeatures"/> rows (pairs with a side that has no words are left out).</summary>
@@ -207,10 +293,7 @@ public static class CombinerTraining
     {
         int n = set.Targets.Length;
         int width = set.Features.Length / n;
-        var order = Enumerable.Range(0, n).ToArray();
-        new Random(options.Seed).Shuffle(order);
-        var foldOf = new int[n];
-        for (int i = 0; i < n; i++) foldOf[order[i]] = i % options.Folds;
+        var foldOf = Folds(n, options);
         var raw = new double[n];
         Parallel.For(0, options.Folds, fold =>
         {
@@ -222,6 +305,17 @@ public static class CombinerTraining
             }
         });
         return raw;
+    }
+
+    /// <summary>The set with the trees-only feature columns set to 0.</summary>
+    private static FeatureSet WithoutTreesOnlyFeatures(FeatureSet set)
+    {
+        var features = (double[])set.Features.Clone();
+        for (int r = 0; r < set.Targets.Length; r++)
+        {
+            features.AsSpan(r * PairFeatures.Count + PairFeatures.TreesOnlyFrom, PairFeatures.ScalarCount - PairFeatures.TreesOnlyFrom).Clear();
+        }
+        return set with { Features = features };
     }
 
     private static int StackedWidth(bool stacked) => PairFeatures.Count + (stacked ? 1 : 0);

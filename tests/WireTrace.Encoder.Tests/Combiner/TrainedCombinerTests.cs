@@ -30,6 +30,37 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         Assert.InRange(combiner.Aligner.MutualSeedThreshold, 0.05, 0.95);
         Assert.True(combiner.Aligner.SeedThreshold >= combiner.Aligner.MutualSeedThreshold);
         Assert.True(combiner.Aligner.ExtendThreshold <= combiner.Aligner.MutualSeedThreshold);
+        // Cross-validation chose boosted trees averaged with the logistic head; the chosen point is in the grid and beats the logistic head alone.
+        var trees = Assert.IsType<CombinerTreesFile>(file.ParaphraseTrees);
+        Assert.Equal(trees.Trees, combiner.ParaphraseTrees!.Count);
+        // The linear heads give the trees-only (machine-translation-metric) features weight 0; the trees split on some of them.
+        Assert.Equal("stem1_precision_min", PairFeatures.ScalarNames[PairFeatures.TreesOnlyFrom]);
+        for (int k = PairFeatures.TreesOnlyFrom; k < PairFeatures.ScalarCount; k++)
+        {
+            Assert.Equal(0, combiner.Paraphrase.Weights[k]);
+            Assert.Equal(0, combiner.Graded.Weights[k]);
+        }
+        Assert.Contains(combiner.ParaphraseTrees!.Features, f => f >= PairFeatures.TreesOnlyFrom);
+        var chosen = Assert.Single(trees.Grid, p => p.Depth == trees.Depth && p.Trees == trees.Trees);
+        Assert.True(chosen.CrossValidation["accuracy"] > file.Paraphrase.Grid.Max(p => p.CrossValidation["accuracy"]));
+    }
+
+    [Fact]
+    public void The_paraphrase_probability_is_the_sigmoid_of_the_mean_of_the_logistic_heads_and_the_trees_logits()
+    {
+        var combiner = TrainedCombiner.Default;
+        var random = new Random(5);
+        var features = new double[PairFeatures.Count];
+        for (int k = 0; k < features.Length; k++) features[k] = random.NextDouble();
+        double linear = combiner.Paraphrase.Raw(features);
+        double trees = combiner.ParaphraseTrees!.Raw(features);
+        Assert.Equal(LinearModel.Sigmoid((linear + trees) / 2), combiner.ParaphraseProbability(features), 12);
+        Assert.Equal(LinearModel.Sigmoid(linear), TrainedCombiner.Combine(linear, null), 12);
+        // A pair the logistic head finds clearly unrelated stays improbable whatever the trees say.
+        Assert.True(TrainedCombiner.Combine(-12, 2) < 0.01);
+        // Changing a dense feature moves only the logistic part; the trees read the scalar features alone.
+        features[PairFeatures.ScalarCount + 3] += 5;
+        Assert.Equal(trees, combiner.ParaphraseTrees.Raw(features), 12);
     }
 
     [Fact]
@@ -43,6 +74,11 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         var truncated = file with { Graded = file.Graded with { Weights = TrainedCombiner.EncodeWeights([1.0, 2.0]) } };
         error = Assert.Throws<InvalidDataException>(() => new TrainedCombiner(truncated));
         Assert.Contains("graded head has 2 weights", error.Message);
+        var treesFile = file.ParaphraseTrees!;
+        var lessTrees = file with { ParaphraseTrees = treesFile with { Trees = treesFile.Trees + 1 } };
+        error = Assert.Throws<InvalidDataException>(() => TrainedCombiner.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(TrainedCombiner.ToJson(lessTrees))), "trees.json"));
+        Assert.Contains("trees.json", error.Message);
+        Assert.Contains("trees stored", error.Message);
         error = Assert.Throws<InvalidDataException>(() => TrainedCombiner.Read(new MemoryStream("{ not json"u8.ToArray()), "broken.json"));
         Assert.Contains("broken.json", error.Message);
     }
@@ -50,7 +86,11 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
     [Fact]
     public void Training_twice_on_the_same_data_gives_the_same_file_byte_for_byte()
     {
-        var options = new CombinerTrainingOptions { MrpcLimit = 160, StsLimit = 160, Folds = 3, DenseL2Grid = [0.3, 3], MaxIterations = 60, Dev = false };
+        var options = new CombinerTrainingOptions
+        {
+            MrpcLimit = 160, StsLimit = 160, Folds = 3, DenseL2Grid = [0.3, 3], MaxIterations = 60, Dev = false,
+            TreeDepths = [2], TreeCounts = [10, 30], Boosting = new BoostingOptions(MinLeafRows: 5, Shrinkage: 0.1),
+        };
         var first = TrainedCombiner.ToJson(CombinerTraining.Train(SharedData.Root, model.Encoder, options, "test"));
         var second = TrainedCombiner.ToJson(CombinerTraining.Train(SharedData.Root, model.Encoder, options, "test"));
         Assert.Equal(first, second);
@@ -59,5 +99,6 @@ public sealed class TrainedCombinerTests(InstalledModelFixture model)
         Assert.Equal([160, 160], loaded.File.Data.Select(d => d.Pairs));
         Assert.Equal(2 * options.DenseL2Grid.Count, loaded.File.Paraphrase.Grid.Count);
         Assert.Equal(options.DenseL2Grid.Count, loaded.File.Graded.Grid.Count);
+        if (loaded.File.ParaphraseTrees is { } trees) Assert.Equal(2, trees.Grid.Count);
     }
 }
