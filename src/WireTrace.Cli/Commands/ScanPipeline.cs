@@ -191,7 +191,8 @@ internal sealed class ScanPipeline : IDisposable
         var files = reader.Discover(paths, problems);
         var skipped = new ConcurrentQueue<ReportSkip>(problems.Select(p => new ReportSkip(p.Path, p.Line, p.Reason)));
         var stage = progress.Begin("reading and analysing", files.Sum(f => f.Length), "bytes");
-        var channel = Channel.CreateBounded<Article>(new BoundedChannelOptions(1024) { SingleWriter = true });
+        // A short queue: articles waiting in it survive garbage collections, and each one survived costs a copy.
+        var channel = Channel.CreateBounded<Article>(new BoundedChannelOptions(64) { SingleWriter = true });
         var articles = new ConcurrentBag<ScannedArticle>();
         int seen = 0;
 
