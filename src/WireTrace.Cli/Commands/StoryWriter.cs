@@ -26,20 +26,31 @@ internal sealed class StoryWriter(ScanPipeline pipeline, ScanOutcome outcome, Ca
     {
         using var json = new ScanJsonStream(output, pipeline.Analyzer.Similarity.Name, compact: true);
         var documents = progress.Begin("writing documents", outcome.Articles.Count, "articles");
-        // Rendered a chunk at a time on all threads (each text read back from the spill and escaped), written in order.
+        // Rendered a chunk at a time on all threads (each text read back from the spill and escaped) while the chunk
+        // before is written, in order.
         const int Chunk = 1024;
-        var rendered = new byte[Chunk][];
-        for (int start = 0; start < outcome.Articles.Count; start += Chunk)
+        byte[][] Render(int start)
         {
-            int count = Math.Min(Chunk, outcome.Articles.Count - start);
-            Parallel.For(0, count, pipeline.Options(cancel), i =>
+            var rendered = new byte[Math.Min(Chunk, outcome.Articles.Count - start)][];
+            Parallel.For(0, rendered.Length, pipeline.Options(cancel), i =>
             {
                 var a = outcome.Articles[start + i];
                 var (article, sentences) = a.Read();
                 rendered[i] = ContractJsonWriter.DocumentJson(article, sentences, a.Words);
             });
-            for (int i = 0; i < count; i++) json.WriteDocument(rendered[i]);
-            documents.Advance(count);
+            return rendered;
+        }
+        var next = Task.Run(() => Render(0), cancel);
+        for (int start = 0; start < outcome.Articles.Count; start += Chunk)
+        {
+            var rendered = next.Result;
+            if (start + Chunk < outcome.Articles.Count)
+            {
+                int following = start + Chunk;
+                next = Task.Run(() => Render(following), cancel);
+            }
+            foreach (var document in rendered) json.WriteDocument(document);
+            documents.Advance(rendered.Length);
         }
         documents.Complete();
 
