@@ -367,21 +367,11 @@ internal sealed class ScanPipeline : IDisposable
             if (!docs.TryGetValue(i, out var doc)) docs[i] = doc = Load(articles[i]);
             return doc;
         }
-        var known = new Dictionary<(int, int), PairAnalysis>(2 * component.Count);
-        var verdicts = new List<PairVerdict>(component.Count);
-        foreach (var k in component)
-        {
-            var (a, b) = (pairs[k].A, pairs[k].B);
-            var (bFromA, aFromB) = _analyzer.AnalyzeBothWays(Doc(a), Doc(b));
-            known[(a, b)] = bFromA;
-            known[(b, a)] = aFromB;
-            verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], bFromA, aFromB));
-        }
-        stage.Advance(component.Count);
-        foreach (var shape in StoryBuilder.Arrange(nodes, verdicts, 1))
-        {
-            told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs));
-        }
+        var own = component.Select(k => pairs[k]).ToList();
+        var analyses = new (PairAnalysis BFromA, PairAnalysis AFromB)[own.Count];
+        for (int k = 0; k < own.Count; k++) analyses[k] = _analyzer.AnalyzeBothWays(Doc(own[k].A), Doc(own[k].B));
+        stage.Advance(own.Count);
+        TellFrom(nodes, own, analyses, docs, told, parallel: null);
     }
 
     /// <summary>
@@ -399,6 +389,15 @@ internal sealed class ScanPipeline : IDisposable
             analyses[k] = _analyzer.AnalyzeBothWays(docs[pairs[k].A], docs[pairs[k].B]);
             stage.Advance(1);
         });
+        TellFrom(nodes, pairs, analyses, docs, told, Options(cancel));
+    }
+
+    /// <summary>
+    /// Arranges a component from the analyses of its <paramref name="pairs"/> (both ways) and tells its stories from
+    /// them, on the calling thread or, given <paramref name="parallel"/>, on all threads.
+    /// </summary>
+    private void TellFrom(List<StoryNode> nodes, List<CandidatePair> pairs, (PairAnalysis BFromA, PairAnalysis AFromB)[] analyses, Dictionary<int, AnalyzedDocument> docs, ConcurrentBag<ToldStory> told, ParallelOptions? parallel)
+    {
         var known = new Dictionary<(int, int), PairAnalysis>(2 * pairs.Count);
         var verdicts = new List<PairVerdict>(pairs.Count);
         for (int k = 0; k < pairs.Count; k++)
@@ -409,8 +408,16 @@ internal sealed class ScanPipeline : IDisposable
             verdicts.Add(StoryBuilder.Verdict(a, b, docs[a], docs[b], analyses[k].BFromA, analyses[k].AFromB));
         }
         var shapes = StoryBuilder.Arrange(nodes, verdicts, 1);
-        Parallel.ForEach(shapes, Options(cancel), shape =>
-            told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs)));
+        void Tell(StoryShape shape) =>
+            told.Add(Told(shape, _builder.Materialize(shape, 0, i => docs[i], (from, to) => known.GetValueOrDefault((from, to))), docs));
+        if (parallel is null)
+        {
+            foreach (var shape in shapes) Tell(shape);
+        }
+        else
+        {
+            Parallel.ForEach(shapes, parallel, Tell);
+        }
     }
 
     /// <summary>
