@@ -38,10 +38,11 @@ public sealed class CandidateFinder : ICandidateSource
     /// <summary>The distinct terms of <paramref name="profile"/> this finder indexes (names only, or every content term), sorted.</summary>
     public int[] IndexedTerms(DocumentProfile profile)
     {
+        if (NamesOnly) return profile.Names.Sorted;
         var seen = new HashSet<int>();
         foreach (var s in profile.Sentences)
         {
-            foreach (var t in NamesOnly ? s.Names : s.Terms) seen.Add(t);
+            foreach (var t in s.Terms) seen.Add(t);
         }
         return [.. seen.Order()];
     }
