@@ -32,23 +32,20 @@ public static class ContractJsonWriter
     /// <see cref="ScanJsonStream.WriteStory(string, string, IEnumerable{string}, byte[])"/>.
     /// </summary>
     /// <param name="sentenceText">The text of sentence <c>i</c> of the member with id <c>id</c>: <c>(id, i) =&gt; text</c>.</param>
-    public static byte[] DerivationsJson(Story story, Func<string, int, string> sentenceText)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, CompactOptions))
-        {
-            WriteDerivations(w, story, sentenceText);
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] DerivationsJson(Story story, Func<string, int, string> sentenceText) =>
+        CompactBytes(4096, w => WriteDerivations(w, story, sentenceText));
 
     /// <summary>One document as compact JSON (what <see cref="ScanJsonStream.WriteDocument(Article, IReadOnlyList{TextSpan}, int)"/> writes), so documents can be rendered on several threads.</summary>
-    public static byte[] DocumentJson(Article article, IReadOnlyList<TextSpan> sentences, int words)
+    public static byte[] DocumentJson(Article article, IReadOnlyList<TextSpan> sentences, int words) =>
+        CompactBytes(2 * article.Text.Length + 512, w => WriteDocument(w, article, sentences, words));
+
+    /// <summary>What <paramref name="write"/> writes, as compact JSON bytes (<paramref name="capacity"/>: a first guess at their size).</summary>
+    private static byte[] CompactBytes(int capacity, Action<Utf8JsonWriter> write)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2 * article.Text.Length + 512);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(capacity);
         using (var w = new Utf8JsonWriter(buffer, CompactOptions))
         {
-            WriteDocument(w, article, sentences, words);
+            write(w);
         }
         return buffer.WrittenSpan.ToArray();
     }
