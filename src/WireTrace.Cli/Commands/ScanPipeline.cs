@@ -329,37 +329,37 @@ internal sealed class ScanPipeline : IDisposable
         var stage = progress.Begin("verifying pairs", pairs.Count, "pairs");
         var sets = new UnionFind(articles.Count);
         foreach (var p in pairs) sets.Union(p.A, p.B);
-        var byRoot = new Dictionary<int, List<int>>();
-        for (int k = 0; k < pairs.Count; k++)
+        var byRoot = new Dictionary<int, List<CandidatePair>>();
+        foreach (var p in pairs)
         {
-            int root = sets.Find(pairs[k].A);
+            int root = sets.Find(p.A);
             if (!byRoot.TryGetValue(root, out var list)) byRoot[root] = list = [];
-            list.Add(k);
+            list.Add(p);
         }
 
         var nodes = articles.Select(a => new StoryNode(a.Id, a.Published)).ToList();
         var told = new ConcurrentBag<ToldStory>();
         // Largest first, so that the threads finish together; each small component is told start to finish by one
         // thread, so its analysed articles live only for the few milliseconds it takes.
-        var components = byRoot.Values.OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
+        var components = byRoot.Values.OrderByDescending(c => c.Count).ThenBy(c => c[0].A).ThenBy(c => c[0].B).ToList();
         int small = components.FindIndex(c => c.Count <= SmallComponentPairs);
         if (small < 0) small = components.Count;
         for (int c = 0; c < small; c++)
         {
-            var component = components[c].Select(k => pairs[k]).ToList();
+            var component = components[c];
             int members = component.SelectMany(p => new[] { p.A, p.B }).Distinct().Count();
             if (members > LargeComponentArticles) TellLarge(articles, nodes, component, told, stage, cancel);
             else TellWhole(articles, nodes, component, told, stage, cancel);
         }
         var partitioner = Partitioner.Create(components.Skip(small), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(partitioner, Options(cancel), component => TellComponent(articles, nodes, pairs, component, told, stage));
+        Parallel.ForEach(partitioner, Options(cancel), component => TellComponent(articles, nodes, component, told, stage));
         stage.Complete();
 
         return told.OrderBy(t => t.Shape.Source).Select((t, n) => t with { Id = StoryBuilder.StoryId(n) }).ToList();
     }
 
     /// <summary>One component on the calling thread: its articles analysed once, its pairs both ways, its stories told.</summary>
-    private void TellComponent(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, List<int> component, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage)
+    private void TellComponent(List<ScannedArticle> articles, List<StoryNode> nodes, List<CandidatePair> pairs, ConcurrentBag<ToldStory> told, ScanProgress.Stage stage)
     {
         var docs = new Dictionary<int, AnalyzedDocument>();
         AnalyzedDocument Doc(int i)
@@ -367,11 +367,10 @@ internal sealed class ScanPipeline : IDisposable
             if (!docs.TryGetValue(i, out var doc)) docs[i] = doc = Load(articles[i]);
             return doc;
         }
-        var own = component.Select(k => pairs[k]).ToList();
-        var analyses = new (PairAnalysis BFromA, PairAnalysis AFromB)[own.Count];
-        for (int k = 0; k < own.Count; k++) analyses[k] = _analyzer.AnalyzeBothWays(Doc(own[k].A), Doc(own[k].B));
-        stage.Advance(own.Count);
-        TellFrom(nodes, own, analyses, docs, told, parallel: null);
+        var analyses = new (PairAnalysis BFromA, PairAnalysis AFromB)[pairs.Count];
+        for (int k = 0; k < pairs.Count; k++) analyses[k] = _analyzer.AnalyzeBothWays(Doc(pairs[k].A), Doc(pairs[k].B));
+        stage.Advance(pairs.Count);
+        TellFrom(nodes, pairs, analyses, docs, told, parallel: null);
     }
 
     /// <summary>
