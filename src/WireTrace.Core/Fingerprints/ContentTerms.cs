@@ -1,3 +1,4 @@
+using System.Buffers;
 using WireTrace.Core.Hashing;
 using WireTrace.Core.Text;
 
@@ -30,21 +31,23 @@ public sealed class ContentTerms
     /// <summary>Hashes the content terms of a text model.</summary>
     public static ContentTerms From(TextModel model, ulong seed)
     {
-        var hashes = new ulong[model.Tokens.Count];
-        var starts = new int[model.Sentences.Count + 1];
+        var tokens = model.TokenSpan;
+        var sentences = model.SentenceSpan;
+        var rented = ArrayPool<ulong>.Shared.Rent(Math.Max(1, tokens.Length));
+        var starts = new int[sentences.Length + 1];
         int n = 0;
-        for (int s = 0; s < model.Sentences.Count; s++)
+        for (int s = 0; s < sentences.Length; s++)
         {
             starts[s] = n;
-            var sentence = model.Sentences[s];
-            for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+            foreach (var token in tokens.Slice(sentences[s].FirstToken, sentences[s].TokenCount))
             {
-                var token = model.Tokens[t];
-                if (token.IsNumber || (token.IsWord && !token.IsStopword)) hashes[n++] = token.Lexeme.ContentHash(seed);
+                var lexeme = token.Lexeme;
+                if (lexeme.IsContentTerm) rented[n++] = lexeme.ContentHash(seed);
             }
         }
         starts[^1] = n;
-        Array.Resize(ref hashes, n);
+        var hashes = rented.AsSpan(0, n).ToArray();
+        ArrayPool<ulong>.Shared.Return(rented);
         return new ContentTerms(hashes, starts);
     }
 

@@ -1,3 +1,5 @@
+using WireTrace.Core.Hashing;
+
 namespace WireTrace.Core.Fingerprints;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed record FingerprintOptions(
     int AnchorsPerSentence = 2,
     int AnchorGram = 3,
     int MinAnchorTerms = 4,
-    ulong Seed = 0x5752545241434531UL)
+    ulong Seed = HashSeeds.Fingerprints)
 {
     /// <summary>The defaults.</summary>
     public static FingerprintOptions Default { get; } = new();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using WireTrace.Core.Hashing;
 
 namespace WireTrace.Core.Text;
 
@@ -36,7 +37,9 @@ internal sealed class Lexeme
         Stem = stem;
         IsStopword = isStopword;
         StartsUpper = text.Length > 0 && char.IsUpper(text[0]);
-        NormHash = Hashing.XxHash64.Hash(norm.AsSpan());
+        NormHash = XxHash64.Hash(norm.AsSpan());
+        IsContentTerm = kind == TokenKind.Number || (kind == TokenKind.Word && !isStopword);
+        _defaultContentHash = XxHash64.Hash(ContentForm.AsSpan(), HashSeeds.Fingerprints);
         if (kind is TokenKind.Word or TokenKind.Number)
         {
             var grams = CharGrams.Of(norm);
@@ -82,18 +85,31 @@ internal sealed class Lexeme
     /// <summary>Remembers the term id of <see cref="Stem"/> in the vocabulary numbered <paramref name="vocabulary"/>.</summary>
     public void SetTermId(int vocabulary, int id) => Volatile.Write(ref _term, ((long)vocabulary << 32) | (uint)id);
 
+    /// <summary>Whether fingerprints take this text as a content term: a number, or a word that is not a stop word.</summary>
+    public bool IsContentTerm { get; }
+
     /// <summary>
     /// The hash fingerprints give this text as a content term under <paramref name="seed"/>: XXH64 of <see cref="Norm"/>
-    /// for a number, of <see cref="Stem"/> otherwise; remembered for the last seed asked.
+    /// for a number, of <see cref="Stem"/> otherwise. The hash under the default seed (<see cref="HashSeeds.Fingerprints"/>)
+    /// is made with the lexeme and held inline, next to its kind, so hashing an article's content terms reads one
+    /// object per token; another seed's is remembered for the last seed asked.
     /// </summary>
-    public ulong ContentHash(ulong seed)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong ContentHash(ulong seed) => seed == HashSeeds.Fingerprints ? _defaultContentHash : OtherSeedContentHash(seed);
+
+    private ulong OtherSeedContentHash(ulong seed)
     {
         var cached = Volatile.Read(ref _contentHash);
         if (cached is not null && cached.Seed == seed) return cached.Value;
-        ulong value = Hashing.XxHash64.Hash((Kind == TokenKind.Number ? Norm : Stem).AsSpan(), seed);
+        ulong value = XxHash64.Hash(ContentForm.AsSpan(), seed);
         Volatile.Write(ref _contentHash, new SeededHash(seed, value));
         return value;
     }
+
+    /// <summary>What a content hash is made of: <see cref="Norm"/> for a number, <see cref="Stem"/> otherwise.</summary>
+    private string ContentForm => Kind == TokenKind.Number ? Norm : Stem;
+
+    private readonly ulong _defaultContentHash;
 
     private SeededHash? _contentHash;
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace WireTrace.Core.Text;
 
 /// <summary>
@@ -26,6 +28,22 @@ public sealed class TextModel
     public IReadOnlyList<Sentence> Sentences { get; }
 
     public IReadOnlyList<Token> Tokens { get; }
+
+    /// <summary>The tokens as a span (no copy when they are held in a list or an array, as the analyser's are).</summary>
+    internal ReadOnlySpan<Token> TokenSpan => Tokens switch
+    {
+        List<Token> list => CollectionsMarshal.AsSpan(list),
+        Token[] array => array,
+        _ => Tokens.ToArray(),
+    };
+
+    /// <summary>The sentences as a span (no copy when they are held in a list or an array, as the analyser's are).</summary>
+    internal ReadOnlySpan<Sentence> SentenceSpan => Sentences switch
+    {
+        List<Sentence> list => CollectionsMarshal.AsSpan(list),
+        Sentence[] array => array,
+        _ => Sentences.ToArray(),
+    };
 
     public string SentenceText(int index) => Sentences[index].Span.Substring(Text);
 

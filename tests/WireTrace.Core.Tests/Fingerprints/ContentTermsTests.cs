@@ -1,4 +1,5 @@
 using WireTrace.Core.Fingerprints;
+using WireTrace.Core.Hashing;
 using WireTrace.Core.Text;
 using WireTrace.Core.Text.Stemming;
 
@@ -16,6 +17,8 @@ public sealed class ContentTermsTests
     [Theory]
     [InlineData(0UL)]
     [InlineData(0x9E3779B97F4A7C15UL)]
+    [InlineData(HashSeeds.Fingerprints)] // the default, whose hashes each token text holds inline
+    [InlineData(HashSeeds.Fingerprints ^ 1)]
     public void Hashes_equal_the_stems_and_numbers_hashed_directly(ulong seed)
     {
         var analyzer = new TextAnalyzer(EnglishStemmer.Default);
@@ -37,4 +40,8 @@ public sealed class ContentTermsTests
         Assert.Contains("flood", terms.SelectMany(t => t));
         Assert.Contains("300,000", terms.SelectMany(t => t));
     }
+
+    [Fact]
+    public void The_default_seed_is_the_fingerprints_default() =>
+        Assert.Equal(FingerprintOptions.Default.Seed, HashSeeds.Fingerprints);
 }
