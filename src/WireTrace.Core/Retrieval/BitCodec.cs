@@ -10,14 +10,46 @@ namespace WireTrace.Core.Retrieval;
 /// fixed number of bits) and Elias gamma codes. <see cref="ToArray"/> pads the result with 8 zero bytes so a
 /// <see cref="BitReader"/> can always load a whole 64-bit word.
 /// </summary>
-public sealed class BitWriter
+public sealed class BitWriter : IDisposable
 {
     private byte[] _bytes;
+    private readonly bool _rented; // _bytes comes from the shared pool and goes back on Dispose
     private ulong _pending;   // bits not yet stored in _bytes, the oldest in the low bits
     private int _pendingBits; // 0..63
     private long _flushedBytes;
 
     public BitWriter(int initialBytes = 256) => _bytes = new byte[Math.Max(16, initialBytes)];
+
+    private BitWriter(byte[] rented)
+    {
+        _bytes = rented;
+        _rented = true;
+    }
+
+    /// <summary>A writer whose work buffer comes from the shared array pool (returned by <see cref="Dispose"/>): for a stream that is copied out by <see cref="ToArray"/> once written.</summary>
+    public static BitWriter Rented(int initialBytes) => new(System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(16, initialBytes)));
+
+    /// <summary>Returns a rented work buffer to the pool; the writer must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (!_rented || _bytes.Length == 0) return;
+        System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = [];
+    }
+
+    private void Grow(long needed)
+    {
+        int size = (int)Math.Min(Array.MaxLength, Math.Max(_bytes.Length * 2L, needed));
+        if (!_rented)
+        {
+            Array.Resize(ref _bytes, size);
+            return;
+        }
+        var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+        _bytes.AsSpan(0, (int)_flushedBytes).CopyTo(bigger);
+        System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = bigger;
+    }
 
     /// <summary>Bits written so far.</summary>
     public long BitLength => _flushedBytes * 8 + _pendingBits;
@@ -36,7 +68,7 @@ public sealed class BitWriter
             return;
         }
         // A whole 64-bit word is complete: store it, keep the bits of value that did not fit.
-        if (_flushedBytes + 8 > _bytes.Length) Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, Math.Max(_bytes.Length * 2L, _flushedBytes + 8)));
+        if (_flushedBytes + 8 > _bytes.Length) Grow(_flushedBytes + 8);
         BinaryPrimitives.WriteUInt64LittleEndian(_bytes.AsSpan((int)_flushedBytes, 8), _pending);
         _flushedBytes += 8;
         _pendingBits = total - 64;

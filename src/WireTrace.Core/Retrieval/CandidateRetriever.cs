@@ -1,3 +1,4 @@
+using System.Buffers;
 using WireTrace.Core.Fingerprints;
 
 namespace WireTrace.Core.Retrieval;
@@ -83,28 +84,41 @@ public sealed class CandidateRetriever
             if (d.Sketch.Length > 0) lshCount += _lsh.Bands;
             anchorCount += d.Anchors.Length;
         }
-        var lshKeys = new uint[lshCount];
-        var lshDocs = new int[lshCount];
-        var anchorKeys = new uint[anchorCount];
-        var anchorDocs = new int[anchorCount];
-        var anchorSentences = new ushort[anchorCount];
-        int l = 0, a = 0;
-        for (int i = 0; i < documents.Count; i++)
+        // Work arrays from the shared pool: a batch's postings run to megabytes, which would otherwise be fresh
+        // large-object allocations at every batch.
+        var lshKeys = ArrayPool<uint>.Shared.Rent(lshCount);
+        var lshDocs = ArrayPool<int>.Shared.Rent(lshCount);
+        var anchorKeys = ArrayPool<uint>.Shared.Rent(anchorCount);
+        var anchorDocs = ArrayPool<int>.Shared.Rent(anchorCount);
+        var anchorSentences = ArrayPool<ushort>.Shared.Rent(anchorCount);
+        try
         {
-            var d = documents[i];
-            if (d.Sketch.Length > 0)
+            int l = 0, a = 0;
+            for (int i = 0; i < documents.Count; i++)
             {
-                _lsh.BandKeys(d.Sketch, lshKeys.AsSpan(l, _lsh.Bands));
-                lshDocs.AsSpan(l, _lsh.Bands).Fill(firstDocId + i);
-                l += _lsh.Bands;
+                var d = documents[i];
+                if (d.Sketch.Length > 0)
+                {
+                    _lsh.BandKeys(d.Sketch, lshKeys.AsSpan(l, _lsh.Bands));
+                    lshDocs.AsSpan(l, _lsh.Bands).Fill(firstDocId + i);
+                    l += _lsh.Bands;
+                }
+                d.Anchors.CopyTo(anchorKeys, a);
+                d.AnchorSentences.CopyTo(anchorSentences, a);
+                anchorDocs.AsSpan(a, d.Anchors.Length).Fill(firstDocId + i);
+                a += d.Anchors.Length;
             }
-            d.Anchors.CopyTo(anchorKeys, a);
-            d.AnchorSentences.CopyTo(anchorSentences, a);
-            anchorDocs.AsSpan(a, d.Anchors.Length).Fill(firstDocId + i);
-            a += d.Anchors.Length;
+            _lsh.AddMany(lshKeys, lshDocs, lshCount, maxDegreeOfParallelism);
+            _anchors.AddMany(anchorKeys, anchorDocs, anchorSentences, anchorCount, maxDegreeOfParallelism);
         }
-        _lsh.AddMany(lshKeys, lshDocs, lshCount, maxDegreeOfParallelism);
-        _anchors.AddMany(anchorKeys, anchorDocs, anchorSentences, anchorCount, maxDegreeOfParallelism);
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(lshKeys);
+            ArrayPool<int>.Shared.Return(lshDocs);
+            ArrayPool<uint>.Shared.Return(anchorKeys);
+            ArrayPool<int>.Shared.Return(anchorDocs);
+            ArrayPool<ushort>.Shared.Return(anchorSentences);
+        }
         for (int i = 0; i < documents.Count; i++) _state[firstDocId + i] = 1; // a document without anchors keeps counts of 0
         Count += documents.Count;
     }

@@ -83,7 +83,7 @@ internal sealed class PackedPostings
         uint minBucket = minKey >> dirShift, maxBucket = maxKey >> dirShift;
         var directory = new uint[maxBucket - minBucket + 2];
 
-        var writer = new BitWriter(sorted.Length * 5);
+        using var writer = BitWriter.Rented(sorted.Length * 5);
         int postings = 0, saturated = 0;
         long previous = -1; // previous key in the bucket
         uint currentBucket = minBucket;
