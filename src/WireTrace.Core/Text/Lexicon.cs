@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using WireTrace.Core.Text.Stemming;
 
 namespace WireTrace.Core.Text;
@@ -67,17 +69,29 @@ internal sealed class Lexicon
 
     /// <summary>
     /// The lexemes of several tokens of <paramref name="text"/> into <paramref name="lexemes"/>: the same as
-    /// <see cref="Get"/> for each, but the table slots of all of them are read first, then their lexemes, so that the
-    /// memory reads of neighbouring tokens overlap instead of waiting for one another.
+    /// <see cref="Get"/> for each, but in three passes so that the memory reads of neighbouring tokens overlap
+    /// instead of waiting for one another: hash every token and prefetch its table slot; read the slots and prefetch
+    /// the lexemes they hold; then check each lexeme against its token. (Storing a slot's lexeme right after
+    /// loading it, as one pass would, makes each token wait for its slot: the store's write barrier needs the value.)
     /// </summary>
     public void GetAll(string text, ReadOnlySpan<RawToken> tokens, Span<Lexeme?> lexemes)
     {
         var slots = Volatile.Read(ref _table).Slots;
         int mask = slots.Length - 1;
+        const int StackHashes = 256;
+        Span<int> found = tokens.Length <= StackHashes ? stackalloc int[StackHashes] : new int[tokens.Length];
+        ref var slot0 = ref MemoryMarshal.GetArrayDataReference(slots);
         for (int k = 0; k < tokens.Length; k++)
         {
-            int hash = string.GetHashCode(text.AsSpan(tokens[k].Start, tokens[k].Length));
-            lexemes[k] = Volatile.Read(ref slots[hash & mask]);
+            int slot = string.GetHashCode(text.AsSpan(tokens[k].Start, tokens[k].Length)) & mask;
+            found[k] = slot;
+            MemoryPrefetch.Read(ref Unsafe.Add(ref slot0, slot));
+        }
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            var entry = Volatile.Read(ref Unsafe.Add(ref slot0, found[k]));
+            if (entry is not null) MemoryPrefetch.Object(entry);
+            lexemes[k] = entry;
         }
         for (int k = 0; k < tokens.Length; k++)
         {

@@ -32,6 +32,8 @@ public sealed class LexiconTests
         "Emoji \U0001F600 and \U0001D400\U0001D401 letters, U.S. e.g. a.m. Amazon.com bbc.co.uk, the players' kit.",
         "well\u2011known co\u2010operate \u2212 5 \u00AD soft\u00ADhyphen non\u00A0breaking\u202Fspace.",
         "The the THE tHe. Said said SAID. 'quoted' \"double\" `back` \u00ABguillemets\u00BB \u2039single\u203A.",
+        // One sentence of 600 tokens: more than Lexicon.GetAll hashes on the stack.
+        string.Join(", ", Enumerable.Range(0, 300).Select(i => i % 3 == 0 ? $"word{i}" : i % 3 == 1 ? "said" : $"{i}")) + ".",
     };
 
     [Theory]
