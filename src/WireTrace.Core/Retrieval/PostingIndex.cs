@@ -123,7 +123,7 @@ public sealed class PostingIndex
 
         public long Bytes => _frozen.Bytes + _recent.Bytes;
 
-        private static PostingTable NewTable(PostingIndex owner) => new(owner.MaxPostingsPerKey, owner.WithPositions, initialCapacity: 64);
+        private static PostingTable NewTable(PostingIndex owner) => new(owner.MaxPostingsPerKey, owner.WithPositions, initialCapacity: 64, sharedTopBits: ShardBits);
 
         public void Add(uint key, int doc, ushort position)
         {
@@ -160,9 +160,7 @@ public sealed class PostingIndex
             try
             {
                 _frozen.CopyTo(entries.AsSpan(0, old), positions.AsSpan(0, old));
-                _recent.CopyTo(entries.AsSpan(old, total - old), positions.AsSpan(old, total - old));
-                for (int i = old; i < total; i++) entries[i] += 1; // (key, document) → (key, document + 1)
-                Array.Sort(entries, positions, old, total - old);
+                _recent.CopySortedTo(entries.AsSpan(old, total - old), positions.AsSpan(old, total - old));
                 if (old == 0)
                 {
                     _frozen = PackedPostings.Build(entries.AsSpan(0, total), positions.AsSpan(0, total), owner.MaxPostingsPerKey, owner.WithPositions);

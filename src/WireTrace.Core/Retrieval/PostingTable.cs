@@ -7,7 +7,10 @@ public readonly record struct Posting(int Doc, ushort Position);
 /// A memory-lean multimap from 32-bit keys to postings: open addressing with linear probing over parallel
 /// arrays (key, document + 1, optional position), so an entry costs 8 or 10 bytes at a load between 0.53
 /// and 0.8 (the table grows by half when full; any size, not only powers of two), with no object per key or
-/// per posting. A key holds at most <see cref="MaxPostingsPerKey"/>
+/// per posting. Keys are hashes already, so a key's home slot is the key itself scaled onto the table (below
+/// <see cref="SharedTopBits"/>, the bits every key of the table shares): slots are in key order but for the
+/// displacement of probing, and <see cref="CopySortedTo"/> needs only a short insertion sort to list the
+/// postings in order. A key holds at most <see cref="MaxPostingsPerKey"/>
 /// postings; once full it is saturated: further postings are dropped and <see cref="Find"/> reports it,
 /// so callers can ignore keys that are too common (passim's upper document-frequency bound). Not
 /// thread-safe for writes; concurrent reads are safe.
@@ -21,17 +24,27 @@ public sealed class PostingTable
     private int[] _docs; // document + 1; 0 = empty slot
     private ushort[]? _positions;
 
-    public PostingTable(int maxPostingsPerKey, bool withPositions, int initialCapacity = 1024)
+    /// <param name="maxPostingsPerKey">Postings a key may hold before it is saturated.</param>
+    /// <param name="withPositions">Whether postings carry a position.</param>
+    /// <param name="initialCapacity">Slots to start with.</param>
+    /// <param name="sharedTopBits">Top bits every key of this table has in common (a shard's number), skipped when placing keys.</param>
+    public PostingTable(int maxPostingsPerKey, bool withPositions, int initialCapacity = 1024, int sharedTopBits = 0)
     {
         if (maxPostingsPerKey < 1) throw new ArgumentOutOfRangeException(nameof(maxPostingsPerKey));
+        ArgumentOutOfRangeException.ThrowIfNegative(sharedTopBits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sharedTopBits, 16);
         MaxPostingsPerKey = maxPostingsPerKey;
         WithPositions = withPositions;
+        SharedTopBits = sharedTopBits;
         Allocate(Math.Max(16, initialCapacity), out _keys, out _docs, out _positions);
     }
 
     public int MaxPostingsPerKey { get; }
 
     public bool WithPositions { get; }
+
+    /// <summary>Top bits every key of this table shares, skipped when placing keys (0: keys may be anything).</summary>
+    public int SharedTopBits { get; }
 
     /// <summary>Postings stored.</summary>
     public int Count { get; private set; }
@@ -99,16 +112,30 @@ public sealed class PostingTable
         return n;
     }
 
-    /// <summary>Every posting as (key, document, position), in slot order.</summary>
-    internal void CopyTo(Span<ulong> keyAndDoc, Span<ushort> positions)
+    /// <summary>
+    /// Every posting as <c>key &lt;&lt; 32 | (document + 1)</c> with its position, sorted ascending. Slots ascend with
+    /// the keys' home slots, so the copy is taken in slot order (the entries of the probe run that wraps past the end
+    /// of the table, which belong after all others, taken last) and sorted by insertion, which costs about the
+    /// displacement of each entry; keys that are not spread evenly fall back to a general sort.
+    /// </summary>
+    internal void CopySortedTo(Span<ulong> entries, Span<ushort> positions)
     {
-        int n = 0;
-        for (int i = 0; i < _docs.Length; i++)
+        int length = _docs.Length, n = 0;
+        int firstEmpty = Array.IndexOf(_docs, 0); // exists: the load never exceeds MaxLoad
+        // Slots before the first empty one belong to a run that may have wrapped: those whose home lies after them go last.
+        int wrapped = 0;
+        for (int i = 0; i < firstEmpty; i++) if (Home(_keys[i], length) > i) wrapped++;
+        int tail = Count - wrapped;
+        for (int i = 0; i < length; i++)
         {
             if (_docs[i] == 0) continue;
-            keyAndDoc[n] = ((ulong)_keys[i] << 32) | (uint)(_docs[i] - 1);
-            positions[n] = _positions != null ? _positions[i] : (ushort)0;
-            n++;
+            int at = i < firstEmpty && Home(_keys[i], length) > i ? tail++ : n++;
+            entries[at] = ((ulong)_keys[i] << 32) | (uint)_docs[i];
+            positions[at] = _positions != null ? _positions[i] : (ushort)0;
+        }
+        if (!PostingOrder.TryInsertionSort(entries[..Count], positions[..Count], maxMoves: 16L * Count + 1024))
+        {
+            entries[..Count].Sort(positions[..Count]);
         }
     }
 
@@ -157,6 +184,9 @@ public sealed class PostingTable
         positions = WithPositions ? new ushort[capacity] : null;
     }
 
-    /// <summary>The key's home slot: a multiplicative remix (keys are hashes already; this spreads any bias), scaled onto the table by multiply-shift.</summary>
-    private static int Home(uint key, int capacity) => (int)(((ulong)(key * 0x9E3779B1u) * (ulong)capacity) >> 32);
+    /// <summary>
+    /// The key's home slot: the key's bits below <see cref="SharedTopBits"/> scaled onto the table (multiply-shift), so
+    /// home slots ascend with the keys. Keys are hashes (fingerprint n-grams, LSH bands), so they spread evenly.
+    /// </summary>
+    private int Home(uint key, int capacity) => (int)(((ulong)(key << SharedTopBits) * (ulong)capacity) >> 32);
 }

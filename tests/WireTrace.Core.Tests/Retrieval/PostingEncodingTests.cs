@@ -260,3 +260,71 @@ public sealed class PostingIndexTests
         }
     }
 }
+
+public sealed class PostingTableTests
+{
+    [Theory]
+    [InlineData(0, 3_000)]
+    [InlineData(6, 3_000)]
+    [InlineData(6, 50)]
+    public void Sorted_copy_lists_every_posting_in_key_then_document_order(int sharedTopBits, int postings)
+    {
+        var random = new Random(postings + sharedTopBits);
+        var table = new PostingTable(maxPostingsPerKey: 4, withPositions: true, initialCapacity: 16, sharedTopBits: sharedTopBits);
+        uint shard = sharedTopBits == 0 ? 0 : 37u << (32 - sharedTopBits);
+        uint below = sharedTopBits == 0 ? uint.MaxValue : (1u << (32 - sharedTopBits)) - 1;
+        var expected = new List<(ulong Entry, ushort Position)>();
+        var perKey = new Dictionary<uint, int>();
+        for (int doc = 0; doc < postings; doc++)
+        {
+            // Keys anywhere below the shard bits, many at the very top (their probe runs wrap to the start), some repeated.
+            uint low = doc % 5 == 0 ? below - (uint)random.Next(0, 40) : (uint)random.NextInt64(0, (long)below + 1);
+            uint key = shard | (doc % 7 == 0 ? below / 3 : low);
+            ushort position = (ushort)random.Next(0, 100);
+            bool added = table.Add(key, doc, position);
+            perKey[key] = perKey.GetValueOrDefault(key) + 1;
+            Assert.Equal(perKey[key] <= 4, added); // a key holds at most 4
+            if (added) expected.Add((((ulong)key << 32) | (uint)(doc + 1), position));
+        }
+        var entries = new ulong[table.Count];
+        var positions = new ushort[table.Count];
+        table.CopySortedTo(entries, positions);
+        expected.Sort((x, y) => x.Entry.CompareTo(y.Entry));
+        Assert.Equal(expected.Select(e => e.Entry), entries);
+        Assert.Equal(expected.Select(e => e.Position), positions);
+    }
+
+    [Fact]
+    public void Keys_that_do_not_spread_fall_back_to_a_general_sort()
+    {
+        // Every key has the same home slot (they differ only in their lowest bits): probe runs as long as the table.
+        var table = new PostingTable(maxPostingsPerKey: 2, withPositions: false, initialCapacity: 16);
+        var expected = new List<ulong>();
+        for (int i = 0; i < 4_000; i++)
+        {
+            uint key = (uint)(3_999 - i); // inserted in descending key order: the slot order is the reverse of the sorted order
+            Assert.True(table.Add(key, i));
+            expected.Add(((ulong)key << 32) | (uint)(i + 1));
+        }
+        var entries = new ulong[table.Count];
+        table.CopySortedTo(entries, new ushort[table.Count]);
+        expected.Sort();
+        Assert.Equal(expected, entries);
+    }
+
+    [Fact]
+    public void Insertion_sort_sorts_within_its_budget_and_gives_up_beyond_it()
+    {
+        ulong[] nearly = [1, 3, 2, 4, 6, 5, 7];
+        ushort[] tags = [10, 30, 20, 40, 60, 50, 70];
+        Assert.True(PostingOrder.TryInsertionSort(nearly, tags, maxMoves: 2));
+        Assert.Equal([1UL, 2, 3, 4, 5, 6, 7], nearly);
+        Assert.Equal([(ushort)10, 20, 30, 40, 50, 60, 70], tags);
+
+        ulong[] reversed = [9, 8, 7, 6, 5, 4, 3, 2, 1];
+        ushort[] reversedTags = [9, 8, 7, 6, 5, 4, 3, 2, 1];
+        Assert.False(PostingOrder.TryInsertionSort(reversed, reversedTags, maxMoves: 5));
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => (ulong)i), reversed.Order());
+        Assert.Equal(reversed.Select(e => (ushort)e), reversedTags); // positions moved with their entries
+    }
+}
