@@ -103,8 +103,11 @@ public sealed class UniversalSentenceEncoder
         : _forward.Int8 ? $"forward pass, int8 {_forward.Kernels.Int8Description} kernels"
         : $"forward pass, float32 {_forward.Kernels.Description} kernels";
 
-    /// <summary>Multiply-adds of the dense layers per token (the bulk of the work; attention adds about 3·n·width per token for n tokens).</summary>
-    public long? DenseMultiplyAddsPerToken => _forward?.Weights.DenseMultiplyAddsPerToken;
+    /// <summary>
+    /// Multiply-adds of the dense products the forward pass runs to encode sentences of the given piece counts (the
+    /// bulk of the work; attention adds about 3·n·width per piece for n pieces); null for the graph interpreter.
+    /// </summary>
+    public long? DenseMultiplyAdds(IEnumerable<int> piecesPerSentence) => _forward?.DenseMultiplyAdds(piecesPerSentence);
 
     /// <summary>The graph interpreter (for op profiling through <see cref="GraphExecutor.OpTimer"/>).</summary>
     public GraphExecutor Executor => _executor.Value;

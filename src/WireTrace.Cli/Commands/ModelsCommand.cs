@@ -192,7 +192,8 @@ internal static class ModelsCommand
             return 1;
         }
         var loaded = clock.Elapsed;
-        long tokens = sentences.Sum(s => (long)encoder.Tokenizer.Encode(s).Length);
+        var pieceCounts = sentences.Select(s => encoder.Tokenizer.Encode(s).Length).ToArray();
+        long tokens = pieceCounts.Sum(n => (long)n);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         clock.Restart();
@@ -206,13 +207,10 @@ internal static class ModelsCommand
             $"{sentences.Count / encoding.TotalSeconds:N0} sentences/s");
         // CPU time is what the machine's load does not inflate: sentences per CPU-second is the one-core rate.
         console.WriteLine($"CPU time {cpu.TotalSeconds:F2} s: {sentences.Count / cpu.TotalSeconds:N0} sentences per CPU-second; load average {LoadAverage()}");
-        if (encoder.DenseMultiplyAddsPerToken is { } macs)
+        if (encoder.DenseMultiplyAdds(pieceCounts) is { } macs)
         {
-            console.WriteLine($"dense layers: {2.0 * macs * tokens / encoding.TotalSeconds / 1e9:F1} GFLOP/s ({2.0 * macs / 1e6:F1} MFLOP per piece)");
-        }
-        if (encoder.DenseMultiplyAddsPerToken is { } perPiece)
-        {
-            console.WriteLine($"dense layers per CPU-second: {2.0 * perPiece * tokens / cpu.TotalSeconds / 1e9:F1} GFLOP");
+            // What this pass ran for these sentences: tabulated first-layer products and the pooled last FFN product are not counted per piece.
+            console.WriteLine($"dense layers: {2.0 * macs / encoding.TotalSeconds / 1e9:F1} GFLOP/s, {2.0 * macs / cpu.TotalSeconds / 1e9:F1} GFLOP per CPU-second ({2.0 * macs / Math.Max(1, tokens) / 1e6:F1} MFLOP per piece on average)");
         }
         if (vectors.Length > 0 && vectors[0].Length != UniversalSentenceEncoder.Dimensions) throw new InvalidOperationException("unexpected vector length");
         return 0;

@@ -41,6 +41,33 @@ internal sealed class UseLiteForward
 
     public UseLiteWeights Weights => _w;
 
+    /// <summary>
+    /// Multiply-adds of the dense products this pass runs for sentences of the given piece counts (each cut to the
+    /// model's maximum length): per piece, every layer's products except those the first-layer tables replace (int8)
+    /// and the last layer's second FFN product, which runs once per sentence on the pooled rows, as the final dense
+    /// layer does. Attention (about 3·n·width per piece for n pieces) is not counted.
+    /// </summary>
+    public long DenseMultiplyAdds(IEnumerable<int> piecesPerSentence)
+    {
+        long rows = 0, sentences = 0;
+        foreach (int pieces in piecesPerSentence)
+        {
+            rows += Math.Min(pieces, _w.MaxLength);
+            sentences++;
+        }
+        static long Size(PackedWeights w) => (long)w.K * w.N;
+        long total = sentences * Size(_w.Final);
+        for (int l = 0; l < _w.Layers.Count; l++)
+        {
+            var layer = _w.Layers[l];
+            bool tabulated = l == 0 && _int8 && _w.FirstLayer != null;
+            if (!tabulated) total += rows * (Size(layer.Qkv) + (layer.ResidualProjection is { } r ? Size(r) : 0));
+            total += rows * (Size(layer.Output) + Size(layer.Ffn1));
+            total += (l == _w.Layers.Count - 1 ? sentences : rows) * Size(layer.Ffn2);
+        }
+        return total;
+    }
+
     public Kernels Kernels => _k;
 
     /// <summary>

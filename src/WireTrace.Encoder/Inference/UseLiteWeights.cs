@@ -107,11 +107,6 @@ internal sealed class UseLiteWeights
 
     public int OutputWidth => Final.N;
 
-    /// <summary>Multiply-adds per token of the dense layers (attention scores and weighted sums excluded).</summary>
-    public long DenseMultiplyAddsPerToken =>
-        Layers.Sum(l => (long)l.Qkv.K * l.Qkv.N + (long)l.Output.K * l.Output.N + (l.ResidualProjection is { } r ? (long)r.K * r.N : 0)
-            + (long)l.Ffn1.K * l.Ffn1.N + (long)l.Ffn2.K * l.Ffn2.N);
-
     private static TransformerLayerWeights ReadLayer(GraphModel model, int l, int width, bool quantize)
     {
         string layer = $"Encode/Layer_{l}/TransformerLayer/", stackLayer = $"{Stack}Layer_{l}/TransformerLayer/";

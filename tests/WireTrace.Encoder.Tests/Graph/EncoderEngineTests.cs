@@ -53,6 +53,23 @@ public sealed class EncoderEngineTests(InstalledModelFixture model)
     }
 
     [Fact]
+    public void Dense_work_counts_what_the_pass_runs_for_the_model_shapes()
+    {
+        // USE-lite's shapes (docs/BENCHMARKS.md): per piece, layer 0 QKV 256×768, output 256×512, residual 256×512,
+        // FFN 512×1536 + 1536×512; layer 1 QKV 512×1536, output 512×512, FFN the same; final layer 512×512.
+        const long layer0Tabulated = 256 * 768 + 256 * 512, ffn2 = 1536 * 512, final = 512 * 512;
+        const long perPiece = 4_653_056;
+        var float32 = UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(Precision: EncoderPrecision.Float32));
+        var int8 = UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(EncoderEngine.Plain, Precision: EncoderPrecision.Int8));
+        int[] pieces = [3, 20];
+        // Per piece everything but the last FFN product, which runs once per sentence like the final layer.
+        long expected = 23 * (perPiece - ffn2) + 2 * (ffn2 + final);
+        Assert.Equal(expected, float32.DenseMultiplyAdds(pieces));
+        Assert.Equal(expected - 23 * layer0Tabulated, int8.DenseMultiplyAdds(pieces));
+        Assert.Null(UniversalSentenceEncoder.Load(model.Directory, new EncoderOptions(EncoderEngine.Graph)).DenseMultiplyAdds(pieces));
+    }
+
+    [Fact]
     public void Auto_precision_is_int8_only_for_the_SIMD_engine_on_a_CPU_with_VNNI()
     {
         Assert.Equal(EncoderPrecision.Auto, EncoderOptions.Default.Precision);
