@@ -59,7 +59,7 @@ public class PairAnalysisBenchmarks
 
     private static Article FromText(string id, string text) => Article.FromText(id, id, text);
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {
