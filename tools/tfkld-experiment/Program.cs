@@ -1,5 +1,7 @@
 using System.Globalization;
 using WireTrace.Encoder;
+using WireTrace.Encoder.Models;
+using WireTrace.Evaluation.Datasets;
 using WireTrace.Evaluation.Experiments;
 using WireTrace.Evaluation.Suites;
 
@@ -48,9 +50,18 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 options = options with { Space = space };
-var root = EvalDataRoot.Resolve(data, Environment.CurrentDirectory);
-var encoder = UniversalSentenceEncoder.LoadInstalled();
-var variants = TfKldExperiment.Run(root, encoder, options, Console.WriteLine);
+IReadOnlyList<TfKldVariant> variants;
+try
+{
+    var root = EvalDataRoot.Resolve(data, Environment.CurrentDirectory);
+    var encoder = UniversalSentenceEncoder.LoadInstalled();
+    variants = TfKldExperiment.Run(root, encoder, options, Console.WriteLine);
+}
+catch (Exception e) when (e is ModelInstallException or DatasetNotFoundException or DirectoryNotFoundException)
+{
+    Console.Error.WriteLine($"tfkld-experiment: {e.Message}");
+    return 1;
+}
 Console.WriteLine($"{"variant",-58} {"CV acc / F1",12} {"dev acc / F1",13}");
 foreach (var v in variants)
 {
