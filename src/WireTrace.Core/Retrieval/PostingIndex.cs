@@ -68,16 +68,14 @@ public sealed class PostingIndex
             for (int i = 0; i < count; i++) Add(keys[i], docs[i], positions?[i] ?? 0);
             return;
         }
-        Span<int> starts = stackalloc int[Shards + 1];
-        starts.Clear();
-        for (int i = 0; i < count; i++) starts[ShardOf(keys[i]) + 1]++;
-        for (int s = 0; s < Shards; s++) starts[s + 1] += starts[s];
+        var shardStarts = new int[Shards + 1];
+        for (int i = 0; i < count; i++) shardStarts[ShardOf(keys[i]) + 1]++;
+        for (int s = 0; s < Shards; s++) shardStarts[s + 1] += shardStarts[s];
         var byShard = ArrayPool<int>.Shared.Rent(count);
-        var shardStarts = starts.ToArray();
         try
         {
             Span<int> next = stackalloc int[Shards];
-            starts[..Shards].CopyTo(next);
+            shardStarts.AsSpan(0, Shards).CopyTo(next);
             for (int i = 0; i < count; i++) byShard[next[ShardOf(keys[i])]++] = i;
             Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
             {
