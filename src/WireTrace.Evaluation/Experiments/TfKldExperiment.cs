@@ -6,6 +6,7 @@ using WireTrace.Encoder.Combiner;
 using WireTrace.Evaluation.Datasets;
 using WireTrace.Evaluation.Metrics;
 using WireTrace.Evaluation.Suites;
+using WireTrace.Evaluation.Training;
 
 namespace WireTrace.Evaluation.Experiments;
 
@@ -70,10 +71,7 @@ public static class TfKldExperiment
         log(string.Create(CultureInfo.InvariantCulture, $"MRPC train {train.Count} pairs, dev {dev.Count}; {news.Count} unlabelled news sentences; {options.Space}"));
 
         int n = train.Count;
-        var foldOf = new int[n];
-        var order = Enumerable.Range(0, n).ToArray();
-        new Random(options.Seed).Shuffle(order);
-        for (int i = 0; i < n; i++) foldOf[order[i]] = i % options.Folds;
+        var foldOf = CombinerTraining.Folds(n, options.Folds, options.Seed);
         var bilinear = new BilinearFeatures(train.Vectors, options.BilinearRank);
 
         var outOfFold = new Dictionary<string, double[]>(StringComparer.Ordinal);

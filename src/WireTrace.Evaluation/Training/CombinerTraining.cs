@@ -245,12 +245,15 @@ public static class CombinerTraining
     }
 
     /// <summary>Fold of each of <paramref name="n"/> rows: a shuffle with the options' seed, dealt round-robin.</summary>
-    private static int[] Folds(int n, CombinerTrainingOptions options)
+    private static int[] Folds(int n, CombinerTrainingOptions options) => Folds(n, options.Folds, options.Seed);
+
+    /// <summary>Fold of each of <paramref name="n"/> rows: a shuffle with <paramref name="seed"/>, dealt round-robin into <paramref name="folds"/> folds (the combiner's folds, shared by experiments that compare with it).</summary>
+    internal static int[] Folds(int n, int folds, int seed)
     {
         var order = Enumerable.Range(0, n).ToArray();
-        new Random(options.Seed).Shuffle(order);
+        new Random(seed).Shuffle(order);
         var foldOf = new int[n];
-        for (int i = 0; i < n; i++) foldOf[order[i]] = i % options.Folds;
+        for (int i = 0; i < n; i++) foldOf[order[i]] = i % folds;
         return foldOf;
     }
 
