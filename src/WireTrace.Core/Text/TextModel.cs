@@ -60,7 +60,7 @@ public sealed class TextModel
         get
         {
             int n = 0;
-            foreach (var t in Tokens)
+            foreach (var t in TokenSpan)
             {
                 if (t.IsContent) n++;
             }
