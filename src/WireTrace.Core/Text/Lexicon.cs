@@ -78,8 +78,8 @@ internal sealed class Lexicon
     {
         var slots = Volatile.Read(ref _table).Slots;
         int mask = slots.Length - 1;
-        const int StackHashes = 256;
-        Span<int> found = tokens.Length <= StackHashes ? stackalloc int[StackHashes] : new int[tokens.Length];
+        const int StackSlots = 256;
+        Span<int> found = tokens.Length <= StackSlots ? stackalloc int[StackSlots] : new int[tokens.Length];
         ref var slot0 = ref MemoryMarshal.GetArrayDataReference(slots);
         for (int k = 0; k < tokens.Length; k++)
         {
